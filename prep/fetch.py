@@ -1,0 +1,323 @@
+"""The one HTTP client every scraper uses: cache, retries, timeouts, robots.txt, per-host delay, size cap.
+
+Only this module imports ``requests``. A re-run answers from the SQLite cache (requests-cache)
+without touching the network; throttling lives in the transport adapter, so cache hits never wait.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import charset_normalizer
+import requests
+import requests_cache
+from requests.adapters import HTTPAdapter
+from tqdm.auto import tqdm
+
+from .errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
+from .politeness import HostThrottle, RobotsCache, is_loopback
+from .settings import Settings
+
+log = logging.getLogger("prep")
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass
+class Page:
+    """A fetched (or explicitly read local) document."""
+
+    url: str  # final URL after redirects (or file path)
+    status: int
+    content_type: str  # the media type, e.g. "text/html"
+    content: bytes = field(repr=False)
+    encoding: str | None = None
+    from_cache: bool = False
+    fetched_at: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(self.encoding or "utf-8", errors="replace")
+
+    @property
+    def kind(self) -> str:
+        """One of html, json, xml, feed, csv, ics, text: what kind of document this is."""
+        return sniff_kind(self.content_type, self.content, self.url)
+
+
+def sniff_kind(content_type: str, content: bytes, url: str = "") -> str:
+    ct = content_type.lower()
+    path = urlsplit(url).path.lower()
+    for kind, marks in (("json", ("json",)), ("feed", ("rss", "atom")), ("csv", ("csv",)),
+                        ("ics", ("calendar",)), ("html", ("html",)), ("xml", ("xml",))):
+        if any(m in ct for m in marks):
+            return kind
+    for kind, exts in (("json", (".json",)), ("feed", (".rss", ".atom")), ("csv", (".csv", ".tsv")),
+                       ("ics", (".ics",)), ("html", (".html", ".htm")), ("xml", (".xml",))):
+        if path.endswith(exts):
+            return kind
+    head = content[:512].lstrip().lower()
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
+        return "feed" if (b"<rss" in content[:2048] or b"<feed" in content[:2048]) else "xml"
+    if b"<html" in head or b"<!doctype html" in head:
+        return "html"
+    return "text"
+
+
+def decode_charset(content: bytes, content_type: str) -> str:
+    """The text encoding: the HTTP header's charset, then ``<meta charset>``, then detection."""
+    match = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
+    candidates = [match.group(1)] if match else []
+    meta = _META_CHARSET.search(content[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    for name in candidates:
+        try:
+            "".encode(name)
+            return name
+        except LookupError:
+            continue
+    try:
+        content.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(content[:200_000]).best()
+        return best.encoding if best else "utf-8"
+
+
+class _PoliteAdapter(HTTPAdapter):
+    """Waits for the host's turn, then streams the body under the size cap while holding it."""
+
+    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int):
+        super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
+        self._throttle, self._max_bytes = throttle, max_bytes
+
+    def send(self, request, **kwargs):
+        kwargs["stream"] = True
+        with self._throttle.slot(urlsplit(request.url).hostname or ""):
+            response = super().send(request, **kwargs)
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self._max_bytes:
+                response.close()
+                raise TooLarge(request.url, self._max_bytes)
+            chunks, size = [], 0
+            try:
+                for chunk in response.raw.stream(65536, decode_content=True):
+                    size += len(chunk)
+                    if size > self._max_bytes:
+                        raise TooLarge(request.url, self._max_bytes)
+                    chunks.append(chunk)
+            finally:
+                response.close()
+            response._content = b"".join(chunks)
+            response._content_consumed = True
+            return response
+
+
+class Fetcher:
+    """Fetch pages politely. Use one per run; it is safe to share across threads.
+
+    >>> fetcher = Fetcher(Settings.from_env())
+    >>> page = fetcher.get("https://example.org/speakers")
+    """
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        s = self.settings
+        s.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        self.session = requests_cache.CachedSession(
+            str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
+            allowable_codes=(200,), stale_if_error=True,
+        )
+        self.session.max_redirects = s.max_redirects
+        self.session.headers["User-Agent"] = s.user_agent
+        if s.proxy:
+            self.session.proxies = {"http": s.proxy, "https": s.proxy}
+        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
+        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10))
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.robots = RobotsCache(s.user_agent, self._robots_text)
+        self.network_requests = 0  # pages that were not answered from the cache
+        self._count_lock = threading.Lock()
+
+    # -- single documents -------------------------------------------------------------------
+    def get(self, url: str) -> Page:
+        """Fetch an http(s) URL, raising a :class:`FetchError` subclass on failure."""
+        check_url(url)
+        s = self.settings
+        if s.obey_robots and not s.offline and not self.robots.allowed(url):
+            raise RobotsDisallowed(url, RobotsCache.robots_url(url))
+        attempt = 0
+        while True:
+            try:
+                response = self.session.get(url, timeout=(s.connect_timeout, s.read_timeout),
+                                            only_if_cached=s.offline)
+            except TooLarge:
+                raise
+            except requests.TooManyRedirects as err:
+                raise FetchError(url, f"more than {s.max_redirects} redirects (a redirect loop?)") from err
+            except (requests.ConnectionError, requests.Timeout) as err:
+                if attempt >= s.retries:
+                    kind = "timed out" if isinstance(err, requests.Timeout) else "connection failed"
+                    raise FetchError(url, f"{kind} after {attempt + 1} attempts: {err}") from err
+                self._sleep_before_retry(url, attempt, None)
+                attempt += 1
+                continue
+            except requests.RequestException as err:
+                raise FetchError(url, str(err)) from err
+            if s.offline and response.status_code == 504 and response.reason == "Not Cached":
+                raise OfflineMiss(url)
+            if not getattr(response, "from_cache", False):
+                with self._count_lock:
+                    self.network_requests += 1
+            if response.status_code in RETRY_STATUSES and attempt < s.retries:
+                self._sleep_before_retry(url, attempt, response.headers.get("Retry-After"))
+                attempt += 1
+                continue
+            if response.status_code >= 400:
+                raise FetchError(url, f"HTTP {response.status_code} {response.reason or ''}".strip(),
+                                 status=response.status_code)
+            return self._page(response)
+
+    def _sleep_before_retry(self, url: str, attempt: int, retry_after: str | None) -> None:
+        wait = self.settings.backoff * (2 ** attempt)
+        if retry_after:
+            wait = max(wait, _parse_retry_after(retry_after))
+        wait = min(wait, self.settings.max_retry_after)
+        log.info("retrying %s in %.1f s (attempt %d)", url, wait, attempt + 2)
+        self.throttle.push_back(urlsplit(url).hostname or "", wait)
+        time.sleep(wait)
+
+    def _page(self, response) -> Page:
+        content_type = response.headers.get("Content-Type", "")
+        created = getattr(response, "created_at", None)
+        when = created if isinstance(created, datetime) else datetime.now(timezone.utc)
+        return Page(url=response.url, status=response.status_code, content_type=content_type.split(";")[0].strip(),
+                    content=response.content, encoding=decode_charset(response.content, content_type),
+                    from_cache=bool(getattr(response, "from_cache", False)),
+                    fetched_at=when.astimezone(timezone.utc).isoformat(timespec="seconds"))
+
+    def _robots_text(self, robots_url: str) -> tuple[int, str]:
+        s = self.settings
+        response = self.session.get(robots_url, timeout=(s.connect_timeout, s.read_timeout))
+        return response.status_code, response.text if response.status_code < 400 else ""
+
+    def read(self, source: str | Path) -> Page:
+        """Read a source the *user* named: an http(s) URL, a local path or a ``file://`` URL."""
+        text = str(source)
+        if text.startswith(("http://", "https://")):
+            return self.get(text)
+        path = Path(unquote(urlsplit(text).path)) if text.startswith("file://") else Path(text)
+        if not path.is_file():
+            raise UnsafeURL(text, "is neither an http(s) URL nor an existing local file")
+        content = path.read_bytes()
+        return Page(url=str(path), status=200, content_type="", content=content,
+                    encoding=decode_charset(content, ""),
+                    fetched_at=datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds"))
+
+    # -- many documents ---------------------------------------------------------------------
+    def fetch_many(self, urls, *, desc: str = "fetching") -> tuple[dict[str, Page], dict[str, PrepError]]:
+        """Fetch many URLs concurrently across hosts, one at a time per host.
+
+        Returns ``(pages, errors)`` keyed by the requested URL; one failure never stops the rest.
+        Workers always pick the pending host that becomes ready soonest, so the pool stays busy
+        while per-host delays run.
+        """
+        queues: dict[str, deque[str]] = {}
+        for url in dict.fromkeys(urls):
+            queues.setdefault(urlsplit(url).hostname or "", deque()).append(url)
+        pages: dict[str, Page] = {}
+        errors: dict[str, PrepError] = {}
+        busy: set[str] = set()
+        cond = threading.Condition()
+        total = sum(len(q) for q in queues.values())
+        bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
+                   leave=False)
+
+        def next_url() -> tuple[str, str] | None:
+            with cond:
+                while True:
+                    ready = [h for h, q in queues.items() if q and h not in busy]
+                    if ready:
+                        host = min(ready, key=self.throttle.ready_at)
+                        busy.add(host)
+                        return host, queues[host].popleft()
+                    if not any(queues.values()):
+                        return None
+                    cond.wait()
+
+        def worker() -> None:
+            while (item := next_url()) is not None:
+                host, url = item
+                try:
+                    pages[url] = self.get(url)
+                except PrepError as err:
+                    errors[url] = err
+                except Exception as err:  # a bug in a decoder must not sink the whole run
+                    errors[url] = FetchError(url, f"unexpected {type(err).__name__}: {err}")
+                finally:
+                    with cond:
+                        busy.discard(host)
+                        cond.notify_all()
+                    bar.update(1)
+
+        workers = min(self.settings.max_workers, max(len(queues), 1))
+        with ThreadPoolExecutor(workers) as pool:
+            for future in [pool.submit(worker) for _ in range(workers)]:
+                future.result()
+        bar.close()
+        return pages, errors
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _parse_retry_after(value: str) -> float:
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def check_url(url: str) -> str:
+    """Raise :class:`UnsafeURL` unless ``url`` is an absolute http(s) URL."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UnsafeURL(url, "only absolute http(s) URLs are fetched")
+    return url
+
+
+def follow(link: str, base: str) -> str | None:
+    """Resolve a link found inside a fetched page; ``None`` unless it is http(s).
+
+    Scraped links never lead to local files or other schemes, whatever the page says.
+    """
+    if not link:
+        return None
+    absolute = urljoin(base, link.strip())
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return parts._replace(fragment="").geturl()

@@ -1,0 +1,104 @@
+"""Per-host politeness: one request at a time per host, spaced by a minimum delay, and robots.txt."""
+from __future__ import annotations
+
+import ipaddress
+import threading
+import time
+import urllib.robotparser
+from contextlib import contextmanager
+from typing import Callable
+from urllib.parse import urlsplit
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class _Host:
+    __slots__ = ("lock", "next_at")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.next_at = 0.0
+
+
+class HostThrottle:
+    """Serialises requests per host and spaces their starts by ``delay_for(host)`` seconds."""
+
+    def __init__(self, delay_for: Callable[[str], float]):
+        self._delay_for = delay_for
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def _host(self, host: str) -> _Host:
+        with self._lock:
+            return self._hosts.setdefault(host, _Host())
+
+    def ready_at(self, host: str) -> float:
+        """Monotonic time at which ``host`` may be asked again (0 if never asked)."""
+        with self._lock:
+            state = self._hosts.get(host)
+        return state.next_at if state else 0.0
+
+    def push_back(self, host: str, seconds: float) -> None:
+        """Make the host wait at least ``seconds`` more (used for Retry-After)."""
+        state = self._host(host)
+        state.next_at = max(state.next_at, time.monotonic() + seconds)
+
+    @contextmanager
+    def slot(self, host: str):
+        state = self._host(host)
+        with state.lock:
+            wait = state.next_at - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            state.next_at = time.monotonic() + self._delay_for(host)
+            yield
+
+
+class RobotsCache:
+    """robots.txt rules per host, read once through a caller-supplied fetch function.
+
+    ``fetch_text(url) -> (status, text)``; a 4xx means "no rules" (allow all), a 5xx or an
+    unreachable host means "assume disallowed" (RFC 9309, section 2.3.1.4).
+    """
+
+    def __init__(self, user_agent: str, fetch_text: Callable[[str], tuple[int, str]]):
+        self._agent = user_agent.split("/")[0]
+        self._fetch_text = fetch_text
+        self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._lock = threading.Lock()
+        self._host_locks: dict[str, threading.Lock] = {}
+
+    @staticmethod
+    def robots_url(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+    def allowed(self, url: str) -> bool:
+        robots_url = self.robots_url(url)
+        with self._lock:
+            lock = self._host_locks.setdefault(robots_url, threading.Lock())
+        with lock:  # one robots.txt fetch per host even when many threads ask at once
+            parser = self._parsers.get(robots_url)
+            if parser is None:
+                parser = urllib.robotparser.RobotFileParser(robots_url)
+                try:
+                    status, text = self._fetch_text(robots_url)
+                except Exception:  # unreachable: assume the worst, like a 5xx
+                    status, text = 503, ""
+                if status >= 500:
+                    parser.disallow_all = True
+                elif status >= 400:
+                    parser.allow_all = True
+                else:
+                    parser.parse(text.splitlines())
+                self._parsers[robots_url] = parser
+        return parser.can_fetch(self._agent, url)
