@@ -56,24 +56,30 @@ class Page:
 
 
 def sniff_kind(content_type: str, content: bytes, url: str = "") -> str:
+    """Classify a document by media type, then file extension, then its first bytes."""
     ct = content_type.lower()
     path = urlsplit(url).path.lower()
-    for kind, marks in (("json", ("json",)), ("feed", ("rss", "atom")), ("csv", ("csv",)),
-                        ("ics", ("calendar",)), ("html", ("html",)), ("xml", ("xml",))):
-        if any(m in ct for m in marks):
-            return kind
-    for kind, exts in (("json", (".json",)), ("feed", (".rss", ".atom")), ("csv", (".csv", ".tsv")),
-                       ("ics", (".ics",)), ("html", (".html", ".htm")), ("xml", (".xml",))):
-        if path.endswith(exts):
-            return kind
-    head = content[:512].lstrip().lower()
-    if head.startswith((b"{", b"[")):
-        return "json"
-    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
-        return "feed" if (b"<rss" in content[:2048] or b"<feed" in content[:2048]) else "xml"
-    if b"<html" in head or b"<!doctype html" in head:
-        return "html"
-    return "text"
+    kind = next((k for k, marks in _TYPE_MARKS if any(m in ct for m in marks)), None)
+    kind = kind or next((k for k, exts in _EXTENSIONS if path.endswith(exts)), None)
+    head = content[:2048].lstrip().lower()
+    if kind is None:
+        if head.startswith((b"{", b"[")):
+            kind = "json"
+        elif b"<html" in head[:512] or head.startswith(b"<!doctype html"):
+            kind = "html"
+        elif head.startswith(b"<"):
+            kind = "xml"
+        else:
+            kind = "text"
+    if kind == "xml" and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
+        kind = "feed"
+    return kind
+
+
+_TYPE_MARKS = (("json", ("json",)), ("feed", ("rss", "atom")), ("csv", ("csv",)), ("ics", ("calendar",)),
+               ("html", ("html",)), ("xml", ("xml",)))
+_EXTENSIONS = (("json", (".json",)), ("feed", (".rss", ".atom")), ("csv", (".csv", ".tsv")), ("ics", (".ics",)),
+               ("html", (".html", ".htm")), ("xml", (".xml",)))
 
 
 def decode_charset(content: bytes, content_type: str) -> str:

@@ -26,7 +26,7 @@ TYPES = {".html": "text/html", ".json": "application/json", ".xml": "application
 class Reply:
     status: int = 200
     body: bytes | str = b""
-    headers: dict[str, str] | None = None
+    headers: dict[str, str] | None = None  # "Content-Length": "" sends the body without a length
     delay: float = 0.0  # seconds to wait before answering (for timeout tests)
 
 
@@ -109,10 +109,14 @@ class LocalWeb:
         try:
             handler.send_response(reply.status)
             headers = {"Content-Type": "text/html; charset=utf-8", **(reply.headers or {})}
+            if headers.get("Content-Length") == "":  # body delimited by closing the connection
+                headers.pop("Content-Length")
+                headers["Connection"] = "close"
+                handler.close_connection = True
+            elif "Content-Length" not in headers:
+                headers["Content-Length"] = str(len(body))
             for name, value in headers.items():
                 handler.send_header(name, value)
-            if "Content-Length" not in headers:
-                handler.send_header("Content-Length", str(len(body)))
             handler.end_headers()
             handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
