@@ -1,0 +1,110 @@
+"""Score the readers against hand-checked real pages: ``python -m prep.eval [CORPUS_DIR]``.
+
+For every data file with a ``*.expected.csv`` beside it, reads the file with
+:func:`prep.read_event` (kind="auto", offline, no network) and prints precision and recall of
+people's names and agreement of title and company where the truth states them.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .names import clean_space
+from .settings import Settings
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
+
+
+@dataclass
+class Score:
+    file: str
+    expected: int
+    found: int
+    matched: int
+    title_total: int
+    title_agree: int
+    company_total: int
+    company_agree: int
+    error: str = ""
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def _key(text) -> str:
+    return clean_space(str(text or "")).casefold()
+
+
+def score_file(data_file: Path, expected_file: Path) -> Score:
+    from .event import read_event  # late import keeps `--help` fast
+
+    with expected_file.open(encoding="utf-8", newline="") as fh:
+        truth = {_key(r["name"]): r for r in csv.DictReader(fh)}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(cache_path=Path(tmp) / "cache.sqlite", offline=True, progress=False)
+        try:
+            people = read_event(str(data_file), settings=settings).people
+        except Exception as err:  # report and go on: the scorer itself must not stop at one file
+            return Score(data_file.name, len(truth), 0, 0, 0, 0, 0, 0, error=f"{type(err).__name__}: {err}")
+    found = {_key(n): r for n, r in zip(people["name"], people.to_dict("records"))}
+    matched = set(found) & set(truth)
+    s = Score(data_file.name, len(truth), len(found), len(matched), 0, 0, 0, 0)
+    for name in matched:
+        for field in ("title", "company"):
+            want = _key(truth[name].get(field))
+            if want:
+                setattr(s, f"{field}_total", getattr(s, f"{field}_total") + 1)
+                if _key(found[name].get(field)) == want:
+                    setattr(s, f"{field}_agree", getattr(s, f"{field}_agree") + 1)
+    return s
+
+
+def score_corpus(corpus: Path = DEFAULT_CORPUS) -> list[Score]:
+    scores = []
+    for expected in sorted(corpus.rglob("*.expected.csv")):
+        stem = expected.name.removesuffix(".expected.csv")
+        data = [p for p in expected.parent.glob(stem + ".*") if not p.name.endswith((".expected.csv", ".expected.json"))]
+        if data:
+            scores.append(score_file(data[0], expected))
+    return scores
+
+
+def totals(scores: list[Score]) -> dict[str, float]:
+    found = sum(s.found for s in scores)
+    expected = sum(s.expected for s in scores)
+    matched = sum(s.matched for s in scores)
+    t_total, t_agree = sum(s.title_total for s in scores), sum(s.title_agree for s in scores)
+    c_total, c_agree = sum(s.company_total for s in scores), sum(s.company_agree for s in scores)
+    return {"precision": matched / found if found else 0.0, "recall": matched / expected if expected else 0.0,
+            "title": t_agree / t_total if t_total else 1.0, "company": c_agree / c_total if c_total else 1.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m prep.eval", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    scores = score_corpus(args.corpus)
+    print(f"{'file':58} {'exp':>4} {'found':>5} {'prec':>6} {'recall':>6} {'title':>9} {'company':>9}")
+    for s in scores:
+        print(f"{s.file[:58]:58} {s.expected:4} {s.found:5} {s.precision:6.3f} {s.recall:6.3f} "
+              f"{s.title_agree:>4}/{s.title_total:<4} {s.company_agree:>4}/{s.company_total:<4} {s.error[:60]}")
+    t = totals(scores)
+    print(f"\noverall: name precision {t['precision']:.3f}, recall {t['recall']:.3f}; "
+          f"title agreement {t['title']:.3f}, company agreement {t['company']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""read_event: sources (URLs or files the user names) -> one Event with people, sessions and organizations."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from . import readers, schema, shape
+from .errors import NoPeopleFound, ParseError, PrepError
+from .fetch import Fetcher, Page
+from .names import normalize_name
+from .readers.recipe import load_recipe, parse_with_recipe
+from .settings import Settings
+
+log = logging.getLogger("prep")
+INFO_FIELDS = ("name", "start", "end", "timezone", "venue", "city", "country", "url", "organizer", "description")
+
+
+@dataclass
+class Event:
+    """Everything read about one event. Frames follow :mod:`prep.schema`."""
+
+    info: dict
+    people: pd.DataFrame
+    sessions: pd.DataFrame
+    organizations: pd.DataFrame
+    sources: list[str] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)  # {"source", "error"} for each source that failed
+
+    @property
+    def slug(self) -> str:
+        base = self.info.get("name") or (Path(urlsplit(self.sources[0]).path).stem if self.sources else "event")
+        return re.sub(r"[^a-z0-9]+", "-", normalize_name(base)).strip("-") or "event"
+
+    def __repr__(self) -> str:
+        return (f"<Event {self.info.get('name') or self.slug!r}: {len(self.people)} people, "
+                f"{len(self.sessions)} sessions, {len(self.organizations)} organizations>")
+
+
+def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, settings: Settings | None = None,
+               follow_profiles: bool = False, recipe: str | Path | None = None, max_pages: int = 50) -> Event:
+    """Read one event from one or more sources and merge them.
+
+    Parameters
+    ----------
+    sources : str | Path | list
+        URLs (http/https) or local files the user named explicitly.
+    kind : str
+        ``"auto"`` (detect per source) or a reader name from ``prep.readers.REGISTRY``.
+    follow_profiles : bool
+        Also fetch each person's profile page on the event site (politely) for richer details.
+    recipe : path, optional
+        A YAML CSS-selector recipe that overrides the generic HTML card reader.
+    """
+    sources = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+    try:
+        parts, failures = [], []
+        for source in sources:
+            try:
+                parts.append(_read_source(fetcher, str(source), kind, recipe, max_pages))
+            except PrepError as err:
+                if len(sources) == 1:
+                    raise
+                log.warning("skipping %s: %s", source, err)
+                failures.append({"source": str(source), "error": str(err)})
+        if follow_profiles:
+            parts += _profiles(fetcher, parts, failures)
+    finally:
+        if own:
+            fetcher.close()
+    return _assemble(parts, [str(s) for s in sources], failures)
+
+
+def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
+    page = fetcher.read(source)
+    if recipe:
+        return parse_with_recipe(page.text, page.url, load_recipe(recipe))
+    result = parse_page(page, kind)
+    pages = 1
+    queue = list(result.next_pages)
+    while queue and pages < max_pages:  # paginated APIs (pretalx "next")
+        nxt = fetcher.get(queue.pop(0))
+        more = parse_page(nxt, kind)
+        result.people += more.people
+        result.sessions += more.sessions
+        queue += more.next_pages
+        pages += 1
+    return result
+
+
+def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
+    """Run the reader(s) for one document; raise :class:`NoPeopleFound` when nothing is found."""
+    text, url = page.text, page.url
+    if kind != "auto":
+        registry = readers.load_all()
+        if kind not in registry:
+            raise ParseError(url, f"unknown kind {kind!r}; choose one of: auto, {', '.join(registry)}")
+        chosen = [registry[kind]]
+    else:
+        chosen = readers.candidates(text, url, page.kind)
+    combined, tried = readers.Parsed(), []
+    for reader in chosen:
+        tried.append(reader.name)
+        result = reader.parse(text, url)
+        combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
+        if not combined.organizations and result.organizations:
+            combined.organizations = result.organizations
+        if not combined.sessions and result.sessions:
+            combined.sessions = result.sessions
+        if not combined.people and result.people:
+            orgs = {normalize_name(o["name"]) for o in combined.organizations}
+            people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
+            if people:
+                combined.people, combined.reader = people, reader.name
+                combined.profile_pages, combined.next_pages = result.profile_pages, result.next_pages
+        if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
+            break
+    if not (combined.people or combined.sessions or combined.organizations):
+        raise NoPeopleFound(url, tried or ["none matched this document"])
+    return combined
+
+
+def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict]) -> list[readers.Parsed]:
+    urls = [u for part in parts for u in part.profile_pages]
+    pages, errors = fetcher.fetch_many(urls, desc="profile pages")
+    failures += [{"source": url, "error": str(err)} for url, err in errors.items()]
+    out = []
+    for url, page in pages.items():
+        try:
+            result = readers.load_all()["schema.org"].parse(page.text, page.url)
+        except Exception as err:  # one odd profile page must not sink the event
+            failures.append({"source": url, "error": f"unreadable profile page: {err}"})
+            continue
+        for person in result.people:
+            person["profile_url"] = url
+        out.append(readers.Parsed(people=result.people))
+    return out
+
+
+def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[dict]) -> Event:
+    info: dict = {}
+    for part in parts:
+        for key, value in part.info.items():
+            if value and not info.get(key):
+                info[key] = value
+    people = shape.merge_people([p for part in parts for p in part.people])
+    if people.empty:
+        tried = sorted({part.reader for part in parts if part.reader}) or ["see failures"]
+        raise NoPeopleFound(", ".join(sources), tried + [f"{f['source']}: {f['error']}" for f in failures])
+    sessions = shape.sessions_frame([s for part in parts for s in part.sessions], people)
+    orgs = shape.organizations_frame([o for part in parts for o in part.organizations])
+    return Event(info={k: info.get(k, "") for k in INFO_FIELDS}, people=people, sessions=sessions,
+                 organizations=orgs, sources=sources, failures=failures)
+
+
+def empty_frames() -> dict[str, pd.DataFrame]:
+    return {name: schema.empty(name) for name in ("people", "sessions", "organizations")}

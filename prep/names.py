@@ -1,0 +1,185 @@
+"""Text rules for people and companies: clean names, split taglines, normalise company names.
+
+Pure functions, no I/O. "Title at Company", "Title, Company", "Title @ Company",
+"Title | Company" and their German, French and Italian cousins are split here, once, for every reader.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from cleanco import basename
+from nameparser import HumanName
+
+_SPACE = re.compile(r"\s+")
+_BRACKET_SUFFIX = re.compile(r"^(?P<name>.+?)\s*[\[(](?P<org>[^\[\]()]{2,80})[\])]\s*(?P<junk>.*)$")
+_JUNK_TAIL = re.compile(r"[\s<>3♥❤️:;|/\\*~_=+-]+$")
+
+#: Words that make a phrase a job title rather than an organisation (whole words, case-insensitive).
+TITLE_WORDS = set("""
+ceo cto cfo coo cio cmo cpo cso ciso vp svp evp md chair chairman chairwoman president founder cofounder co-founder
+owner partner principal director head lead leader manager engineer developer programmer architect designer
+scientist researcher analyst consultant advisor adviser advocate evangelist officer specialist expert
+professor lecturer teacher student intern trainer coach mentor editor writer journalist author reporter
+organizer organiser maintainer contributor administrator admin strategist producer enthusiast representative
+fellow associate assistant coordinator executive chief secretary treasurer devrel sre dba phd candidate postdoc
+technician operator entrepreneur freelancer freelance investor product staff senior junior
+lehrer lehrerin entwickler entwicklerin geschäftsführer geschäftsführerin berater beraterin leiter leiterin
+gründer gründerin architekt architektin ingenieur ingenieurin studentin studente studentessa sviluppatore
+ingegnere fondatore responsabile directeur directrice développeur développeuse ingénieur fondateur fondatrice
+""".split())
+
+#: Badges and awards that decorate taglines but are neither a title nor an employer.
+_BADGE = re.compile(r"\b(MVP|GDE|Regional Director|RD|Ambassador|Champion|Java Champion|Insider|Expert)\b", re.I)
+_AT = re.compile(r"\s+(?:at|@|an der|am|bei|chez|presso|en|na|w|at the)\s+|\s*@\s*(?=\S)", re.I)
+_ACRONYM_TITLE = re.compile(r"^(CEO|CTO|CFO|COO|CIO|CMO|CPO|VP|MD)\s+(?!(?:and|&|of|for|EMEA|APAC|LATAM|DACH|Europe|"
+                            r"Americas|Global|Sales|Marketing|Engineering|Product|Operations|Finance|Research)\b)"
+                            r"(?P<org>[^,&]+)$", re.I)
+_COMPANY_SUFFIX = re.compile(r"\b(gmbh|inc|ltd|llc|b\.?v|n\.?v|ag|s\.a|s\.?r\.?l|s\.?p\.?a|plc|kg|oy|ab|corp|pty|lda|bvba)(?![\w])\.?", re.I)
+
+
+def clean_space(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w&+-]+", text.lower())
+
+
+def is_titleish(text: str) -> bool:
+    """True when the phrase contains a job-title word ("Lead Cloud Architect", "AI Enthusiast")."""
+    return any(w in TITLE_WORDS or w.rstrip("s") in {"co-founder"} for w in words(text))
+
+
+def looks_like_company(text: str) -> bool:
+    return bool(_COMPANY_SUFFIX.search(text)) or not is_titleish(text)
+
+
+def split_name_org(raw: str) -> tuple[str, str]:
+    """Split "Name (Company)" / "Name [Org]" and drop trailing junk such as "<3"."""
+    text = clean_space(raw)
+    match = _BRACKET_SUFFIX.match(text)
+    if match and not re.search(r"[^\W\d_]", match.group("junk") or ""):  # junk has no letters
+        return clean_space(match.group("name")), clean_space(match.group("org"))
+    return _JUNK_TAIL.sub("", text).strip() or text, ""
+
+
+def split_tagline(tagline: str | None) -> tuple[str, str]:
+    """Split a free-form tagline into ``(title, company)``; either may be empty.
+
+    >>> split_tagline("Principal Engineer at Tidewater Analytics")
+    ('Principal Engineer', 'Tidewater Analytics')
+    >>> split_tagline("MVP | ACP IT Solutions GMBH, Lead Cloud Architect")
+    ('Lead Cloud Architect', 'ACP IT Solutions GMBH')
+    """
+    text = clean_space(tagline).strip(" ,|-–—")
+    if not text:
+        return "", ""
+    segments = [s.strip() for s in re.split(r"\s+[|•·/]\s+|\s*\|\s*", text) if s.strip()]
+    if len(segments) > 1:
+        kept = [s for s in segments if not (_BADGE.search(s) and not is_titleish(_BADGE.sub("", s)))]
+        segments = kept or segments
+    for segment in segments:  # an explicit "Title at Company" wins wherever it is
+        title, company = _split_at(segment)
+        if company:
+            return title, company
+    if len(segments) >= 2:
+        first, second = segments[0], segments[1]
+        if is_titleish(second) and not is_titleish(first):
+            first, second = second, first
+        if "," in first and not is_titleish(second):
+            return first, second
+        sub_title, sub_company = _split_comma(first)
+        if sub_company and not is_titleish(second):
+            return sub_title, sub_company
+        return first, second
+    return _split_comma(segments[0])
+
+
+def _split_at(text: str) -> tuple[str, str]:
+    parts = list(_AT.finditer(text))
+    if not parts:
+        return text, ""
+    last = parts[-1]
+    title, company = text[: last.start()].strip(" ,-"), text[last.end():].strip(" ,-")
+    company = re.split(r",\s+(?=[^,]*\b(?:MVP|Director|Regional|Ambassador)\b)", company)[0]
+    if not title or not company or not is_titleish(title):
+        return text, ""
+    return title, company
+
+
+def _split_comma(text: str) -> tuple[str, str]:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    acronym = _ACRONYM_TITLE.match(parts[0]) if parts else None
+    if acronym and not is_titleish(acronym.group("org")):
+        return acronym.group(1), acronym.group("org").strip()
+    if len(parts) == 1:
+        return (text, "") if is_titleish(text) else ("", text)
+    titleish = [is_titleish(p) for p in parts]
+    if len(parts) == 2:
+        if titleish[0] and not titleish[1]:
+            return parts[0], parts[1]
+        if titleish[1] and not titleish[0]:
+            return parts[1], parts[0]
+        return (text, "") if all(titleish) else (parts[0], parts[1])
+    if titleish[0]:
+        rest = [p for p, t in zip(parts[1:], titleish[1:]) if not t and not _BADGE.search(p)]
+        return parts[0], rest[0] if rest else ""
+    return text, ""
+
+
+def split_person_name(name: str) -> tuple[str, str]:
+    """First and last name, honouring particles ("van der Berg") and honorifics ("Dr.")."""
+    parsed = HumanName(name)
+    first = " ".join(p for p in (parsed.first, parsed.middle) if p)
+    return first, parsed.last
+
+
+def normalize_name(name: str | None) -> str:
+    """Accent-, case- and honorific-insensitive key for matching people."""
+    text = clean_space(name)
+    text = re.sub(r"^(dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+", "", text, flags=re.I)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", stripped).strip()
+
+
+def normalize_company(name: str | None) -> str:
+    """Join key for companies: "Acme, Inc." == "ACME Inc" == "Acme"."""
+    text = clean_space(name)
+    if not text:
+        return ""
+    base = basename(text) or text
+    return normalize_name(base.replace("&", " and "))
+
+
+def stable_id(*parts: str, length: int = 12) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def looks_like_person_name(text: str) -> bool:
+    """A short phrase of 1-6 words with letters and no sentence punctuation."""
+    text = clean_space(text)
+    if not text or len(text) > 70 or re.search(r"\d{2,}|[!?:;{}=<>@]|https?", text):
+        return False
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 6:
+        return False
+    lowered = text.lower()
+    if any(w in _NOT_NAMES for w in words(lowered)) or _COMPANY_SUFFIX.search(text) and len(tokens) > 1:
+        return False
+    cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
+    if any(t[:1].islower() and t.lower().strip(".") not in _PARTICLES for t in cased[1:] + cased[:1][:0]):
+        return False  # "Finetuning of OpenAI LLMs": lower-case words that are not name particles
+    if cased and cased[0][:1].islower() and len(tokens) > 1 and cased[0] not in _PARTICLES:
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+_PARTICLES = set("van von der den de del della di da das dos du le la les bin binti ibn al el y e zu ten ter op".split())
+_NOT_NAMES = set("""
+view profile more read speakers speaker schedule sessions session agenda sponsors sponsor tickets ticket
+register home about contact close menu login sign search previous next all the and of for with day room
+keynote workshop talk talks panel break lunch coffee track tracks news blog jobs careers privacy imprint
+""".split())

@@ -1,0 +1,207 @@
+"""Generic HTML people lists: find repeated "person card" structures on any speaker, attendee or
+team page and read name, title, company, bio, links, image and talks from each card.
+
+No per-site configuration. Cards are found by repetition (many elements sharing one tag+class
+signature), scored by how many of them hold a plausible, distinct person name, and read with
+class-name hints first and document order after. A YAML recipe (see ``recipe.py``) can
+override the heuristics for a page they get wrong.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..fetch import follow
+from ..names import clean_space, looks_like_person_name, split_name_org, split_tagline
+from . import Parsed, register
+
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "head", "form", "select")
+NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
+JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)
+ORG_HINT = re.compile(r"company|org|affiliation|employer|institution|p-org", re.I)
+TAGLINE_HINT = re.compile(r"tagline|subtitle|description|headline|byline|meta|caption|info|title", re.I)
+BIO_HINT = re.compile(r"bio|abstract|about|summary|excerpt|p-note", re.I)
+TALK_HINT = re.compile(r"talk|session|presentation", re.I)
+SOCIAL = {"linkedin.com": "linkedin", "twitter.com": "x", "x.com": "x", "github.com": "github"}
+LABELS = re.compile(r"^(view|read|more|see|profile|details|bio|close|show|learn)\b", re.I)
+
+
+def detect(text: str, url: str, kind: str) -> float:
+    return 0.2 if kind == "html" else 0.0
+
+
+@register("html-cards", detect)
+def parse(text: str, url: str) -> Parsed:
+    root = _parse_html(text)
+    best, best_score = [], 0.0
+    for items in _groups(root):
+        records = [r for r in (_read_card(item, url) for item in items) if r]
+        # Real cards of one list hold their name in the same place; mixed groups (cards plus modals) do not.
+        paths = Counter(r["_name_at"] for r in records)
+        records = [r for r in records if paths and r["_name_at"] == paths.most_common(1)[0][0]]
+        names = {r["name"].casefold() for r in records}
+        if len(names) < 2:
+            continue
+        richness = sum(bool(r.get("title") or r.get("company")) + bool(r.get("image_url")) + bool(r.get("bio"))
+                       for r in records) / len(records)
+        score = len(names) * (len(records) / len(items)) ** 2 * (1 + richness / 3)
+        if score > best_score:
+            best, best_score = records, score
+    people: dict[str, dict] = {}
+    for record in best:
+        record.pop("_name_at", None)  # the same person may appear twice (card + modal, two sections)
+        people.setdefault(record["name"].casefold(), record)
+    parsed = Parsed(people=list(people.values()), reader="html-cards")
+    parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
+    return parsed
+
+
+def _parse_html(text: str):
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    root = lxml_html.fromstring(text or "<html></html>")
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    etree.strip_elements(root, etree.Comment, with_tail=False)
+    return root
+
+
+def _classes_of(el) -> list[str]:
+    return sorted(c for c in (el.get("class") or "").split() if not re.search(r"\d{2,}|^(active|odd|even|first|last)$", c))
+
+
+def _groups(root):
+    """Repeated elements: siblings sharing a signature, and same-signature elements page-wide."""
+    page_wide: dict[tuple, list] = defaultdict(list)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em",
+                                                     "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6"):
+            classes = _classes_of(el)
+            page_wide[(el.tag, " ".join(classes))].append(el)
+            if classes:  # "speaker featured" is still a "speaker" card
+                for cls in classes:
+                    page_wide[(el.tag, cls, "token")].append(el)
+    for items in page_wide.values():
+        if len(items) >= 2:
+            yield items
+
+
+def _texts(el) -> list[tuple[object, str]]:
+    """(element, text) for each element that directly carries text, in document order."""
+    out = []
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        own = clean_space(" ".join([node.text or ""] + [c.tail or "" for c in node]))
+        if own:
+            out.append((node, own))
+    return out
+
+
+def _classes(node) -> str:
+    return " ".join(filter(None, (node.get("class"), node.get("itemprop"), node.get("id"))))
+
+
+def _read_card(card, url: str) -> dict | None:
+    if any("logo" in (img.get("alt", "") + img.get("src", "") + img.get("class", "")).lower() for img in card.iter("img")):
+        return None  # a sponsor or partner tile, not a person
+    name_node, name, company_from_name = None, "", ""
+    candidates = [n for n in card.iter() if isinstance(n.tag, str) and NAME_HINT.search(_classes(n))]
+    candidates += [n for n in card.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a")]
+    for node in candidates:
+        raw = clean_space(node.text_content())
+        person, org = split_name_org(raw)
+        if looks_like_person_name(person):
+            name_node, name, company_from_name = node, person, org
+            break
+    if not name:
+        for img in card.iter("img"):
+            person, org = split_name_org(re.sub(r"^(photo|picture|portrait|image|avatar) of\s+", "", img.get("alt") or img.get("title") or "", flags=re.I))
+            if looks_like_person_name(person) and len(person.split()) >= 2:
+                name, company_from_name = person, org
+                break
+    if not name:
+        return None
+    texts = [(n, t) for n, t in _texts(card) if name_node is None or (n is not name_node and name_node not in n.iterancestors())]
+    texts = [(n, t) for n, t in texts if not _inside(n, name_node) and t != name and not LABELS.match(t)]
+    job = next((t for n, t in texts if JOB_HINT.search(_classes(n)) and len(t) < 150), "")
+    org = next((t for n, t in texts if ORG_HINT.search(_classes(n)) and len(t) < 120 and t != job), "")
+    bio = next((t for n, t in texts if BIO_HINT.search(_classes(n)) and len(t) >= 40), "")
+    bio = bio or next((t for n, t in texts if "description" in _classes(n) and len(t) >= 160), "")
+    if not bio:
+        long = [t for n, t in texts if len(t) >= 80]
+        bio = max(long, key=len) if long else ""
+    tagline = job
+    if not job and not org:
+        tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
+                        and not _is_talk(n)), "")
+        tagline = tagline or next((t for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
+                                   and n.tag not in ("a", "li")), "")
+    if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
+        tagline = tagline[len(name):].lstrip(" ,:-–|")
+    if company_from_name:  # "Name (Company)": the tagline only holds the title, maybe "Title @ Company"
+        title, company = _strip_company(tagline, company_from_name), company_from_name
+    elif org:
+        title, company = job, org
+    else:
+        title, company = split_tagline(tagline)
+    record = {"_name_at": (name_node.tag, name_node.get("class")) if name_node is not None else ("img", None),
+              "name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
+              "role": "speaker", "source_url": url, "links": {}, "talks": []}
+    _links(card, url, name_node, record)
+    image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
+    if image and not image.startswith("data:"):
+        record["image_url"] = urljoin(url, image) if url.startswith("http") else image
+    talks = [t for n, t in texts if (n.tag == "li" or _is_talk(n)) and t not in (title, company, bio) and len(t) > 3]
+    record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
+    return record
+
+
+def _inside(node, ancestor) -> bool:
+    return ancestor is not None and any(a is ancestor for a in node.iterancestors())
+
+
+def _is_talk(node) -> bool:
+    return bool(TALK_HINT.search(_classes(node))) or any(TALK_HINT.search(_classes(a)) for a in list(node.iterancestors())[:3])
+
+
+def _link_labels(card) -> set[str]:
+    return {clean_space(a.text_content()) for a in card.iter("a") if _social_kind(a.get("href", ""))}
+
+
+def _social_kind(href: str) -> str:
+    host = (urlsplit(href).hostname or "").removeprefix("www.")
+    if host in SOCIAL:
+        return SOCIAL[host]
+    if re.match(r"^/@\w+", urlsplit(href).path or ""):
+        return "mastodon"
+    return ""
+
+
+def _strip_company(text: str, company: str) -> str:
+    """"CTO @ Clickslide" -> "CTO"; "Director, API Partner Development SmartBear Software" -> up to the company."""
+    pos = text.lower().find(company.lower())
+    if pos > 0:
+        text = re.sub(r"(\s+(at|@|of|for|bei|-|–)|[,@|-])\s*$", "", text[:pos].strip(), flags=re.I).strip()
+    title, other = split_tagline(text)
+    return title if title and other else text
+
+
+def _links(card, url: str, name_node, record: dict) -> None:
+    site = urlsplit(url).hostname
+    for a in card.iter("a"):
+        target = follow(a.get("href", ""), url) if url.startswith("http") else (
+            a.get("href") if (a.get("href") or "").startswith(("http://", "https://")) else None)
+        if not target:
+            continue
+        kind = _social_kind(target)
+        if kind:
+            record["links"].setdefault(kind, target)
+        elif urlsplit(target).hostname == site and not record.get("profile_url") and "#" not in a.get("href", ""):
+            record["profile_url"] = target
+        elif urlsplit(target).hostname != site and ("me" in (a.get("rel") or "") or "website" in a.text_content().lower()):
+            record["links"].setdefault("website", target)
+        elif urlsplit(target).hostname != site:
+            record["links"].setdefault("other", []).append(target)
