@@ -25,6 +25,7 @@ professor lecturer teacher student intern trainer coach mentor editor writer jou
 organizer organiser maintainer contributor administrator admin strategist producer enthusiast representative
 fellow associate assistant coordinator executive chief secretary treasurer devrel sre dba phd candidate postdoc
 technician operator entrepreneur freelancer freelance investor product staff senior junior
+alderman alderwoman councillor councilor mayor minister member board trustee curator librarian nurse doctor
 lehrer lehrerin entwickler entwicklerin geschäftsführer geschäftsführerin berater beraterin leiter leiterin
 gründer gründerin architekt architektin ingenieur ingenieurin studentin studente studentessa sviluppatore
 ingegnere fondatore responsabile directeur directrice développeur développeuse ingénieur fondateur fondatrice
@@ -104,7 +105,9 @@ def _split_at(text: str) -> tuple[str, str]:
     last = parts[-1]
     title, company = text[: last.start()].strip(" ,-"), text[last.end():].strip(" ,-")
     company = re.split(r",\s+(?=[^,]*\b(?:MVP|Director|Regional|Ambassador)\b)", company)[0]
-    if not title or not company or not is_titleish(title):
+    strong = last.group(0).strip().lower() in ("at", "@")
+    plausible = strong and len(title.split()) <= 6 and company[:1].isupper()
+    if not title or not company or not (is_titleish(title) or plausible):
         return text, ""
     return title, company
 

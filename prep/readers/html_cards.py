@@ -116,6 +116,12 @@ def _read_card(card, url: str) -> dict | None:
         if looks_like_person_name(person):
             name_node, name, company_from_name = node, person, org
             break
+    if not name:  # no hint, no heading: the first short text that reads as a name
+        for node, text in _texts(card)[:3]:
+            person, org = split_name_org(text)
+            if len(text) < 80 and looks_like_person_name(person) and node.tag not in ("li", "p"):
+                name_node, name, company_from_name = node, person, org
+                break
     if not name:
         for img in card.iter("img"):
             person, org = split_name_org(re.sub(r"^(photo|picture|portrait|image|avatar) of\s+", "", img.get("alt") or img.get("title") or "", flags=re.I))
@@ -138,7 +144,7 @@ def _read_card(card, url: str) -> dict | None:
         tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
                         and not _is_talk(n)), "")
         tagline = tagline or next((t for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
-                                   and n.tag not in ("a", "li")), "")
+                                   and n.tag not in ("a", "li") and not _in_bio(n, card)), "")
     if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
         tagline = tagline[len(name):].lstrip(" ,:-–|")
     if company_from_name:  # "Name (Company)": the tagline only holds the title, maybe "Title @ Company"
@@ -154,13 +160,23 @@ def _read_card(card, url: str) -> dict | None:
     image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
     if image and not image.startswith("data:"):
         record["image_url"] = urljoin(url, image) if url.startswith("http") else image
-    talks = [t for n, t in texts if (n.tag == "li" or _is_talk(n)) and t not in (title, company, bio) and len(t) > 3]
+    talks = [t for n, t in texts if (n.tag == "li" or TALK_HINT.search(_classes(n))) and not _in_bio(n, card)
+             and t not in (title, company, bio) and len(t) > 3]
     record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
     return record
 
 
 def _inside(node, ancestor) -> bool:
     return ancestor is not None and any(a is ancestor for a in node.iterancestors())
+
+
+def _in_bio(node, card) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor is card:
+            return False
+        if BIO_HINT.search(_classes(ancestor)):
+            return True
+    return False
 
 
 def _is_talk(node) -> bool:
