@@ -1,0 +1,142 @@
+"""Command line: parse arguments, build settings, call one library function, map errors to exit codes."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import PrepError
+
+EXIT_ERROR, EXIT_USAGE = 1, 2
+
+
+def _settings(args):
+    from .settings import Settings
+
+    return Settings.from_env(offline=args.offline or None, cache_path=args.cache and Path(args.cache),
+                             obey_robots=False if args.ignore_robots else None, delay=args.delay, proxy=args.proxy)
+
+
+def _write(frame, fmt: str, output: str | None) -> None:
+    if fmt == "parquet" and not output:
+        raise PrepError("--format parquet needs -o FILE (parquet is binary)")
+    if fmt == "csv":
+        text = frame.to_csv(index=False)
+    elif fmt == "json":
+        text = frame.to_json(orient="records", force_ascii=False, indent=1)
+    else:
+        frame.to_parquet(output, index=False)
+        return
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_frame(args, which: str) -> int:
+    from .event import read_event
+    from .fetch import Fetcher
+
+    with Fetcher(_settings(args)) as fetcher:
+        event = read_event(args.sources, kind=args.kind, fetcher=fetcher, follow_profiles=args.follow_profiles,
+                           recipe=args.recipe)
+    for failure in event.failures:
+        print(f"warning: {failure['source']}: {failure['error']}", file=sys.stderr)
+    _write(getattr(event, which), args.format, args.output)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .brief import build_brief
+    from .demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
+
+    brief = build_brief(DEMO_SOURCES, out_dir=args.out, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS),
+                        cache_dir=args.cache_dir, demo=True)
+    print(brief.html.resolve())
+    return 0
+
+
+def cmd_brief(args) -> int:
+    from .brief import build_brief
+
+    brief = build_brief(args.sources, out_dir=args.out, profile=args.profile, contacts=args.contacts,
+                        offline=args.offline, cache_dir=args.cache_dir)
+    print(brief.html.resolve())
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import time
+
+    from .localweb import LocalWeb
+
+    with LocalWeb(args.root, latency=args.latency) as web:
+        print(f"serving {args.root} by hostname; use it as a proxy: PREP_PROXY={web.proxy}", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prep", description="Walk into a conference prepared.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what is fetched and retried")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def fetch_options(p):
+        p.add_argument("--offline", action="store_true", help="answer only from the cache")
+        p.add_argument("--cache", help="HTTP cache file (default: the user cache directory)")
+        p.add_argument("--delay", type=float, help="seconds between requests to one host (default 1)")
+        p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (only with permission)")
+        p.add_argument("--proxy", help="HTTP proxy for every request (e.g. the local demo web)")
+
+    for which, help_text in (("people", "write the people of an event"), ("sessions", "write the sessions"),
+                             ("orgs", "write the sponsors, exhibitors and partners")):
+        p = sub.add_parser(which, help=help_text)
+        p.add_argument("sources", nargs="+", metavar="SOURCE", help="URL or local file (several merge into one event)")
+        p.add_argument("--kind", default="auto", help="reader to use (default: detect)")
+        p.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+        p.add_argument("-o", "--output", help="file to write (default: standard output)")
+        p.add_argument("--follow-profiles", action="store_true", help="also read each person's profile page")
+        p.add_argument("--recipe", help="YAML CSS-selector recipe overriding the generic HTML reader")
+        fetch_options(p)
+        p.set_defaults(func=lambda a, w={"orgs": "organizations"}.get(which, which): cmd_frame(a, w))
+
+    p = sub.add_parser("brief", help="build the research brief (HTML) for an event")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--profile", help="your profile (YAML)")
+    p.add_argument("--contacts", help="your contacts (CSV)")
+    p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
+    p.add_argument("--offline", action="store_true")
+    p.add_argument("--cache-dir", help="folder for the HTTP cache")
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("demo", help="build the brief of the bundled offline demo event")
+    p.add_argument("--out", default="build/demo")
+    p.add_argument("--cache-dir", help="folder for the HTTP cache")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve a folder of sites by hostname on 127.0.0.1 (a local web)")
+    p.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parent.parent / "data" / "demo"))
+    p.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except PrepError as err:
+        print(f"prep: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
