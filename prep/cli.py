@@ -43,6 +43,9 @@ def cmd_frame(args, which: str) -> int:
                            recipe=args.recipe)
     for failure in event.failures:
         print(f"warning: {failure['source']}: {failure['error']}", file=sys.stderr)
+    if getattr(event, which).empty:
+        raise PrepError(f"{', '.join(args.sources)}: no {which} found (people: {len(event.people)}, "
+                        f"sessions: {len(event.sessions)}, organizations: {len(event.organizations)})")
     _write(getattr(event, which), args.format, args.output)
     return 0
 

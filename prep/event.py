@@ -150,11 +150,10 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
             if value and not info.get(key):
                 info[key] = value
     people = shape.merge_people([p for part in parts for p in part.people])
-    if people.empty:
-        tried = sorted({part.reader for part in parts if part.reader}) or ["see failures"]
-        raise NoPeopleFound(", ".join(sources), tried + [f"{f['source']}: {f['error']}" for f in failures])
     sessions = shape.sessions_frame([s for part in parts for s in part.sessions], people)
     orgs = shape.organizations_frame([o for part in parts for o in part.organizations])
+    if people.empty and sessions.empty and orgs.empty:
+        raise NoPeopleFound(", ".join(sources), [f"{f['source']}: {f['error']}" for f in failures])
     return Event(info={k: info.get(k, "") for k in INFO_FIELDS}, people=people, sessions=sessions,
                  organizations=orgs, sources=sources, failures=failures)
 

@@ -21,7 +21,7 @@ import charset_normalizer
 import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
 from .politeness import HostThrottle, RobotsCache, is_loopback

@@ -52,8 +52,9 @@ def bar_chart(counts: pd.Series, title: str, *, top: int = 15) -> str:
     import matplotlib.pyplot as plt
 
     counts = counts.head(top)[::-1]
-    fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(counts), 2) + 0.8), dpi=100)
+    fig, ax = plt.subplots(figsize=(7, max(1.8, 0.32 * len(counts) + 0.8)), dpi=100)
     ax.barh([str(i)[:40] for i in counts.index], counts.values, color="#2f6f8f")
+    ax.set_xlim(0, max(1, counts.max()) * 1.08)
     ax.set_title(title, loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)

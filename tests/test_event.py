@@ -1,0 +1,45 @@
+"""read_event on the demo web: several sources merge into one event, ids are stable, failures are kept."""
+from __future__ import annotations
+
+from prep.demo import DEMO_SOURCES
+from prep.event import read_event
+from prep.shape import merge_people
+
+
+def test_demo_event_merges_all_sources(fetcher):
+    event = read_event(DEMO_SOURCES, fetcher=fetcher)
+    assert event.info["name"] == "Harbor Data Summit 2027" and event.info["country"] == "NL"
+    people = event.people.set_index("name")
+    assert len(people) == 51  # 44 speakers + 8 attendees, one of whom also speaks
+    assert people.loc["Pieter van Dam", "role"] == "speaker"  # speaker wins over attendee
+    assert "attendees.csv" in people.loc["Pieter van Dam", "source_url"]
+    assert "speakers/" in people.loc["Pieter van Dam", "source_url"]
+    assert people.loc["Ava Jansen", "github"] == "https://github.com/avajansen"
+    assert people.loc["王芳", "company"] == "Quayside Logistics"
+    assert len(event.sessions) == 29 and event.sessions["speaker_ids"].notna().all()
+    assert "Tidewater Analytics B.V." in set(event.organizations["name"])
+    assert event.slug == "harbor-data-summit-2027" and not event.failures
+
+
+def test_person_ids_are_stable_across_runs(fetcher, settings):
+    first = read_event(DEMO_SOURCES, fetcher=fetcher).people
+    second = read_event(list(reversed(DEMO_SOURCES)), fetcher=fetcher).people
+    assert dict(zip(first["name"], first["person_id"])) == dict(zip(second["name"], second["person_id"]))
+
+
+def test_a_failing_source_is_recorded_and_the_rest_read(fetcher):
+    event = read_event(["http://harbordata.example/speakers/", "http://harbordata.example/gone/"], fetcher=fetcher)
+    assert len(event.people) == 44
+    assert event.failures[0]["source"].endswith("/gone/") and "404" in event.failures[0]["error"]
+
+
+def test_merge_keeps_richest_values_and_fuzzy_company():
+    frame = merge_people([
+        {"name": "Zoë van den Berg", "company": "Saltmarsh Studio", "title": "Designer", "source_url": "a"},
+        {"name": "Zoe van den Berg", "company": "Saltmarsh Studio B.V.", "title": "Data Visualisation Designer",
+         "bio": "Designs charts.", "source_url": "b"},
+        {"name": "Zoë van den Berg", "company": "Other Corp", "source_url": "c"},
+    ])
+    assert len(frame) == 2
+    merged = frame[frame["company"].str.startswith("Saltmarsh")].iloc[0]
+    assert merged["title"] == "Data Visualisation Designer" and merged["source_url"] == "a\nb"

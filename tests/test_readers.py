@@ -1,0 +1,166 @@
+"""Readers on hand-written fixtures: each format, the tagline rules, and bad input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from prep.errors import NoPeopleFound, ParseError
+from prep.event import parse_page, read_event
+from prep.fetch import Page
+from prep.localweb import Reply
+from prep.names import split_name_org, split_tagline
+from prep.readers import candidates
+from prep.schema import PEOPLE, SESSIONS, empty
+
+
+def page(text: str, url: str = "http://event.example/speakers/", content_type: str = "text/html") -> Page:
+    return Page(url=url, status=200, content_type=content_type, content=text.encode("utf-8"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("tagline, expected", [
+    ("Principal Engineer at Tidewater Analytics", ("Principal Engineer", "Tidewater Analytics")),
+    ("Developer Advocate, Tidewater Analytics", ("Developer Advocate", "Tidewater Analytics")),
+    ("Staff Data Engineer @ Fernbank", ("Staff Data Engineer", "Fernbank")),
+    ("Head Trainer @ DATA story LAB", ("Head Trainer", "DATA story LAB")),
+    ("Data Scientist, cubido business solutions GmbH", ("Data Scientist", "cubido business solutions GmbH")),
+    ("ACME GmbH, Lead Cloud Architect", ("Lead Cloud Architect", "ACME GmbH")),
+    ("MVP | ACME GmbH, Lead Cloud Architect", ("Lead Cloud Architect", "ACME GmbH")),
+    ("AI Enthusiast | HTL Leonding", ("AI Enthusiast", "HTL Leonding")),
+    ("Lehrer für Mathematik an der HTL Leonding", ("Lehrer für Mathematik", "HTL Leonding")),
+    ("CEO atwork, MVP Azure", ("CEO", "atwork")),
+    ("Dynatrace", ("", "Dynatrace")),
+    ("Founder & Social Media Enthusiast", ("Founder & Social Media Enthusiast", "")),
+    ("", ("", "")),
+])
+def test_split_tagline(tagline, expected):
+    assert split_tagline(tagline) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Ali Jelveh (Protonet)", ("Ali Jelveh", "Protonet")),
+    ("Aday Bujeda [Harvard]", ("Aday Bujeda", "Harvard")),
+    ("Mehdi Medjaoui (oAuth.io) <3", ("Mehdi Medjaoui", "oAuth.io")),
+    ("Zoë van den Berg", ("Zoë van den Berg", "")),
+])
+def test_split_name_org(raw, expected):
+    assert split_name_org(raw) == expected
+
+
+CARDS = """<html><body><nav><a href="/">Home</a><a href="/speakers/">Speakers</a></nav>
+<h1>Our speakers</h1><div class="grid">
+<article class="person"><img src="/p/1.jpg"><h3>Dr. Amara Okafor</h3><p class="tagline">Alderman for Digital Affairs at City of Havenstad</p>
+ <p>Amara champions open data in the city council and started the air-quality sensor network of the city.</p>
+ <a href="https://www.linkedin.com/in/amara">in</a><a href="https://github.com/amara">gh</a></article>
+<article class="person"><img src="/p/2.jpg"><h3>王芳</h3><p class="tagline"><span class="job">Data Engineer</span><span class="org">Quayside Logistics</span></p></article>
+<article class="person"><img src="/p/3.jpg"><h3>Søren Kjær</h3><p class="tagline">Associate Professor, Delft University of Technology</p>
+ <ul class="talks"><li>Testing exactly-once claims</li></ul><a href="https://social.example/@soren">m</a></article>
+<article class="person"><img src="/p/4.jpg"><h3>ليلى حداد</h3><p class="tagline">Researcher @ Kelp Climate Labs</p></article>
+</div><footer><a href="/imprint">Imprint</a></footer></body></html>"""
+
+
+def test_generic_cards_reader_reads_each_card():
+    parsed = parse_page(page(CARDS))
+    people = {p["name"]: p for p in parsed.people}
+    assert list(people) == ["Dr. Amara Okafor", "王芳", "Søren Kjær", "ليلى حداد"]  # Unicode untouched
+    amara = people["Dr. Amara Okafor"]
+    assert (amara["title"], amara["company"]) == ("Alderman for Digital Affairs", "City of Havenstad")
+    assert amara["links"]["linkedin"] == "https://www.linkedin.com/in/amara"
+    assert amara["image_url"] == "http://event.example/p/1.jpg"
+    assert "air-quality sensor network" in amara["bio"]
+    assert (people["王芳"]["title"], people["王芳"]["company"]) == ("Data Engineer", "Quayside Logistics")
+    assert people["Søren Kjær"]["talks"] == ["Testing exactly-once claims"]
+    assert people["Søren Kjær"]["links"]["mastodon"] == "https://social.example/@soren"
+
+
+def test_sponsor_tiles_are_not_people():
+    tiles = "".join(f'<li class="sponsor"><a href="http://c{i}.example/"><img src="/logo{i}.png" alt="Logo"> Acme {i} Group</a></li>'
+                    for i in range(5))
+    with pytest.raises(NoPeopleFound, match="readers tried: html-cards"):
+        parse_page(page(f"<html><body><ul>{tiles}</ul></body></html>"))
+
+
+def test_recipe_overrides_heuristics(tmp_path):
+    recipe = tmp_path / "site.yaml"
+    recipe.write_text('card: "article.person"\nname: "h3"\ntagline: ".tagline"\nimage: "img@src"\n')
+    source = tmp_path / "speakers.html"
+    source.write_text(CARDS, encoding="utf-8")
+    event = read_event(str(source), recipe=recipe)
+    assert len(event.people) == 4
+    with pytest.raises(ParseError, match="unknown recipe keys: nmae"):
+        recipe.write_text('card: "x"\nname: "h3"\nnmae: "y"\n')
+        read_event(str(source), recipe=recipe)
+
+
+def test_frab_xml(tmp_path):
+    xml = """<?xml version="1.0"?><schedule><conference><title>Camp</title><start>2027-01-01</start></conference>
+    <day index="1" date="2027-01-01"><room name="A"><event id="1"><date>2027-01-01T10:00:00+01:00</date>
+    <start>10:00</start><duration>00:45</duration><room>A</room><title>Talk one</title><type>talk</type>
+    <persons><person id="7">erdgeist</person><person id="8"> Laura Poitras</person></persons></event>
+    <event id="2"><date>2027-01-01T11:00:00+01:00</date><duration>01:00</duration><title>Talk two</title>
+    <persons><person id="9">Laura Poitras</person></persons></event></room></day></schedule>"""
+    parsed = parse_page(page(xml, "http://camp.example/schedule.xml", "application/xml"))
+    assert sorted(p["name"] for p in parsed.people) == ["Laura Poitras", "erdgeist"]
+    assert parsed.sessions[0]["end"] == "2027-01-01T10:45:00+01:00"
+
+
+def test_xml_entity_bomb_is_refused():
+    bomb = """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+    <schedule><conference><title>&lol2;</title></conference><day date="2027-01-01"></day></schedule>"""
+    with pytest.raises(ParseError, match="entities"):
+        parse_page(page(bomb, "http://camp.example/schedule.xml", "application/xml"))
+
+
+def test_malformed_json_names_file_and_position():
+    with pytest.raises(ParseError, match=r"sessionize.json at line 1, column \d+: malformed JSON"):
+        parse_page(page('{"speakers": [{"fullName": "A B",}]}', "http://x.example/sessionize.json", "application/json"),
+                   kind="sessionize")
+
+
+def test_csv_without_name_column_lists_columns():
+    with pytest.raises(ParseError, match="no name column.*'Ticket', 'Price'"):
+        parse_page(page("Ticket,Price,Date\nA,1,2\n", "file.csv", "text/csv"))
+
+
+def test_luma_style_csv_names():
+    csv_text = "name,first_name,last_name,email,approval_status\n,Hana,Sato,h@x.example,approved\n\"Okafor, Chidi\",,,c@x.example,waitlist\nAlex,,,,declined\n"
+    names = [p["name"] for p in parse_page(page(csv_text, "guests.csv", "text/csv")).people]
+    assert names == ["Hana Sato", "Chidi Okafor", "Alex"]
+
+
+def test_sessionize_all(tmp_path):
+    data = {"speakers": [{"id": "u1", "fullName": "Katharina Sick", "tagLine": "Software Engineer at Dynatrace",
+                          "sessions": [1], "links": [{"linkType": "LinkedIn", "url": "https://linkedin.com/in/ks"}]}],
+            "sessions": [{"id": 1, "title": "Platforms", "startsAt": "2027-05-01T10:00:00", "roomId": 3, "speakers": ["u1"]}],
+            "rooms": [{"id": 3, "name": "Hall 1"}]}
+    parsed = parse_page(page(json.dumps(data), "http://x.example/all.json", "application/json"))
+    assert parsed.people[0]["title"] == "Software Engineer" and parsed.people[0]["talks"] == ["Platforms"]
+    assert parsed.sessions[0]["room"] == "Hall 1" and parsed.sessions[0]["speakers"] == ["Katharina Sick"]
+
+
+def test_pretalx_api_pagination(web, fetcher):
+    base = "http://pretalx.example/api/events/demo/speakers/"
+    web.route(base, Reply(200, json.dumps(
+        {"count": 2, "next": base + "?page=2", "results": [{"code": "A", "name": "Ana Lima", "biography": "Builds things."}]}),
+        {"Content-Type": "application/json"}))
+    web.route(base + "?page=2", Reply(200, json.dumps(
+        {"count": 2, "next": None, "results": [{"code": "B", "name": "Bo Chen [Acme]"}]}), {"Content-Type": "application/json"}))
+    event = read_event(base, fetcher=fetcher)
+    assert list(event.people["name"]) == ["Ana Lima", "Bo Chen"]
+    assert event.people.set_index("name").loc["Bo Chen", "company"] == "Acme"
+
+
+def test_page_without_people_is_an_error_naming_readers():
+    with pytest.raises(NoPeopleFound, match="readers tried"):
+        parse_page(page("<html><body><p>Tickets on sale soon.</p></body></html>"))
+
+
+def test_detection_prefers_structured_readers():
+    html = '<html><script type="application/ld+json">{"@type": "Event"}</script><body></body></html>'
+    names = [r.name for r in candidates(html, "http://x.example/", "html")]
+    assert names.index("schema.org") < names.index("html-cards")
+
+
+def test_empty_frames_have_all_columns():
+    assert list(empty("people").columns) == list(PEOPLE)
+    assert list(empty("sessions").columns) == list(SESSIONS)

@@ -1,0 +1,32 @@
+"""Scraped text is untrusted: whatever a page says, the brief's HTML pieces never make it active."""
+from __future__ import annotations
+
+from prep import Settings, report
+from prep.event import read_event
+
+HOSTILE = """<html><body><div class="grid">
+<div class="card"><h3>Eve <script>alert(1)</script>Hacker</h3><p class="role">CEO at <img src=x onerror=alert(2)>Evil Corp</p>
+ <a href="javascript:alert(3)">site</a><a href="https://github.com/eve">gh</a></div>
+<div class="card"><h3>Mallory Jones</h3><p class="role">CTO at "Quotes" &lt;b&gt;Inc&lt;/b&gt;</p>
+ <a href="file:///etc/passwd" rel="me">site</a></div>
+<div class="card"><h3>Trent Smith</h3><p class="role">Engineer at Good Co</p></div>
+</div></body></html>"""
+
+
+def test_hostile_page_is_inert_in_the_people_table(tmp_path):
+    source = tmp_path / "hostile.html"
+    source.write_text(HOSTILE, encoding="utf-8")
+    event = read_event(str(source), settings=Settings(cache_path=tmp_path / "c.sqlite", progress=False))
+    assert len(event.people) == 3
+    html = report.people_table(event.people) + report.schedule_table(event.sessions)
+    assert "<script" not in html and "<img" not in html
+    assert "javascript:" not in html and "file:" not in html
+    assert "&lt;b&gt;" in html or "<b>" not in html
+
+
+def test_safe_url_only_allows_web_and_mail():
+    assert report.safe_url("https://a.example/") == "https://a.example/"
+    assert report.safe_url("mailto:a@b.example") == "mailto:a@b.example"
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative"):
+        assert report.safe_url(bad) == ""
+    assert report.link("javascript:alert(1)", "<x>") == "&lt;x&gt;"
