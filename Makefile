@@ -26,7 +26,7 @@ eval: $(STAMP)
 	$(BIN)/python -m prep.eval
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python tests/bench/bench_parse.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -5,6 +5,7 @@ Pure functions, no I/O. "Title at Company", "Title, Company", "Title @ Company",
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -139,6 +140,7 @@ def split_person_name(name: str) -> tuple[str, str]:
     return first, parsed.last
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str | None) -> str:
     """Accent-, case- and honorific-insensitive key for matching people."""
     text = clean_space(name)
@@ -148,6 +150,7 @@ def normalize_name(name: str | None) -> str:
     return re.sub(r"[^\w]+", " ", stripped).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_company(name: str | None) -> str:
     """Join key for companies: "Acme, Inc." == "ACME Inc" == "Acme"."""
     text = clean_space(name)

@@ -31,8 +31,8 @@ def test_failed_run_keeps_previous_brief(brief, monkeypatch):
     before = brief.html.read_text(encoding="utf-8")
     monkeypatch.setattr(render, "NOTEBOOKS", brief.directory)  # the executed copy has no tagged parameters issue
     broken = brief.directory / "broken.ipynb"
-    broken.write_text('{"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "x = 1",'
-                      ' "outputs": [], "execution_count": null}, {"cell_type": "code", "metadata": {}, '
+    broken.write_text('{"cells": [{"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "source": "x = 1",'
+                      ' "outputs": [], "execution_count": null}, {"cell_type": "code", "id": "b", "metadata": {}, '
                       '"source": "raise ValueError(\\"boom\\")", "outputs": [], "execution_count": null}],'
                       ' "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},'
                       ' "nbformat": 4, "nbformat_minor": 5}')

@@ -39,22 +39,27 @@ def parse(text: str, url: str) -> Parsed:
     root = _parse_html(text)
     best, best_score = [], 0.0
     for items in _groups(root):
-        records = [r for r in (_read_card(item, url) for item in items) if r]
-        # Real cards of one list hold their name in the same place; mixed groups (cards plus modals) do not.
-        paths = Counter(r["_name_at"] for r in records)
-        records = [r for r in records if paths and r["_name_at"] == paths.most_common(1)[0][0]]
-        names = {r["name"].casefold() for r in records}
+        # Cheap pass: only names. Real cards of one list hold the name in the same place;
+        # mixed groups (cards plus modals, cards plus talk lists) do not.
+        found = [(item, hit) for item in items if (hit := _find_name(item))]
+        paths = Counter(hit[3] for _, hit in found)
+        if not paths:
+            continue
+        main_path = paths.most_common(1)[0][0]
+        found = [(item, hit) for item, hit in found if hit[3] == main_path]
+        names = {hit[1].casefold() for _, hit in found}
         if len(names) < 2:
             continue
-        richness = sum(bool(r.get("title") or r.get("company")) + bool(r.get("image_url")) + bool(r.get("bio"))
-                       for r in records) / len(records)
-        score = len(names) * (len(records) / len(items)) ** 2 * (1 + richness / 3)
+        richness = sum(bool(item.find(".//img") is not None) + (len(item.text_content()) > len(hit[1]) + 20)
+                       for item, hit in found) / len(found)
+        score = len(names) * (len(found) / len(items)) ** 2 * (1 + richness / 3)
         if score > best_score:
-            best, best_score = records, score
-    people: dict[str, dict] = {}
-    for record in best:
-        record.pop("_name_at", None)  # the same person may appear twice (card + modal, two sections)
-        people.setdefault(record["name"].casefold(), record)
+            best, best_score = found, score
+    people: dict[tuple, dict] = {}
+    for item, hit in best:  # the same person may appear twice (card + modal, two sections)
+        record = _read_card(item, url, hit)
+        if record:
+            people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     return parsed
@@ -104,7 +109,8 @@ def _classes(node) -> str:
     return " ".join(filter(None, (node.get("class"), node.get("itemprop"), node.get("id"))))
 
 
-def _read_card(card, url: str) -> dict | None:
+def _find_name(card) -> tuple | None:
+    """(name node, name, company in the name, where the name sits) or None when the card names nobody."""
     if any("logo" in (img.get("alt", "") + img.get("src", "") + img.get("class", "")).lower() for img in card.iter("img")):
         return None  # a sponsor or partner tile, not a person
     name_node, name, company_from_name = None, "", ""
@@ -130,6 +136,12 @@ def _read_card(card, url: str) -> dict | None:
                 break
     if not name:
         return None
+    where = (name_node.tag, name_node.get("class")) if name_node is not None else ("img", None)
+    return name_node, name, company_from_name, where
+
+
+def _read_card(card, url: str, hit: tuple) -> dict:
+    name_node, name, company_from_name, _ = hit
     texts = [(n, t) for n, t in _texts(card) if name_node is None or (n is not name_node and name_node not in n.iterancestors())]
     texts = [(n, t) for n, t in texts if not _inside(n, name_node) and t != name and not LABELS.match(t)]
     job = next((t for n, t in texts if JOB_HINT.search(_classes(n)) and len(t) < 150), "")
@@ -153,8 +165,7 @@ def _read_card(card, url: str) -> dict | None:
         title, company = job, org
     else:
         title, company = split_tagline(tagline)
-    record = {"_name_at": (name_node.tag, name_node.get("class")) if name_node is not None else ("img", None),
-              "name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
+    record = {"name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
               "role": "speaker", "source_url": url, "links": {}, "talks": []}
     _links(card, url, name_node, record)
     image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
