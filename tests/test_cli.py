@@ -43,3 +43,13 @@ def test_errors_are_one_clear_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("prep: error:") and "missing.html" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_people_parquet_needs_a_file_and_writes_one(web, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "people.parquet"
+    result = run("people", "http://harbordata.example/speakers/", "--format", "parquet", "-o", str(out),
+                 env_proxy=web.proxy, cache=tmp_path / "c.sqlite")
+    assert result.returncode == 0, result.stderr
+    assert len(pd.read_parquet(out)) == 44

@@ -43,3 +43,11 @@ def test_merge_keeps_richest_values_and_fuzzy_company():
     assert len(frame) == 2
     merged = frame[frame["company"].str.startswith("Saltmarsh")].iloc[0]
     assert merged["title"] == "Data Visualisation Designer" and merged["source_url"] == "a\nb"
+
+
+def test_follow_profiles_reads_linked_person_pages(fetcher, web):
+    event = read_event("http://harbordata.example/speakers/", fetcher=fetcher, follow_profiles=True)
+    assert len(event.people) == 44  # profile pages enrich, they do not duplicate
+    assert web.log.count(("harbordata.example", "/speakers/ava-jansen/")) == 1
+    ava = event.people.set_index("name").loc["Ava Jansen"]
+    assert "http://harbordata.example/speakers/ava-jansen/" in ava["source_url"]
