@@ -89,6 +89,7 @@ def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: in
         more = parse_page(nxt, kind)
         result.people += more.people
         result.sessions += more.sessions
+        result.info = {**more.info, **{k: v for k, v in result.info.items() if v}}
         queue += more.next_pages
         pages += 1
     return result
@@ -118,10 +119,15 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
             people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
             if people:
                 combined.people, combined.reader = people, reader.name
-                combined.profile_pages, combined.next_pages = result.profile_pages, result.next_pages
+                combined.profile_pages = result.profile_pages
+                combined.next_pages = result.next_pages or combined.next_pages
+        if result.next_pages and not combined.next_pages:
+            combined.next_pages = result.next_pages
+            if not result.people:
+                break  # the page points at its machine-readable data: read that, not the HTML
         if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
             break
-    if not (combined.people or combined.sessions or combined.organizations):
+    if not (combined.people or combined.sessions or combined.organizations or combined.next_pages):
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined
 

@@ -164,3 +164,21 @@ def test_detection_prefers_structured_readers():
 def test_empty_frames_have_all_columns():
     assert list(empty("people").columns) == list(PEOPLE)
     assert list(empty("sessions").columns) == list(SESSIONS)
+
+
+def test_schedule_page_follows_its_machine_readable_data(fetcher, web):
+    event = read_event("http://harbordata.example/schedule/", fetcher=fetcher)
+    assert len(event.sessions) == 29 and "Ava Jansen" in set(event.people["name"])
+    assert ("harbordata.example", "/schedule.xml") in web.log
+
+
+def test_pretalx_schedule_widget_page_reads_widget_json(fetcher, web):
+    widget = {"talks": [{"code": "T1", "title": {"en": "Open data"}, "speakers": ["S1"], "room": 1,
+                         "start": "2027-05-01T10:00:00+02:00"}],
+              "rooms": [{"id": 1, "name": {"en": "Hall"}}], "speakers": [{"code": "S1", "name": "Ana Lima [Acme]"}]}
+    web.route("http://pretalx.example/conf/schedule/", Reply(200, '<html><body><pretalx-schedule event-url="/conf/">'
+                                                                  "</pretalx-schedule></body></html>"))
+    web.route("http://pretalx.example/conf/schedule/widgets/schedule.json",
+              Reply(200, json.dumps(widget), {"Content-Type": "application/json"}))
+    event = read_event("http://pretalx.example/conf/schedule/", fetcher=fetcher)
+    assert event.people.iloc[0]["company"] == "Acme" and event.sessions.iloc[0]["room"] == "Hall"
