@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from . import readers, schema, shape
+from . import readers, shape
 from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
@@ -163,6 +163,3 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
     return Event(info={k: info.get(k, "") for k in INFO_FIELDS}, people=people, sessions=sessions,
                  organizations=orgs, sources=sources, failures=failures)
 
-
-def empty_frames() -> dict[str, pd.DataFrame]:
-    return {name: schema.empty(name) for name in ("people", "sessions", "organizations")}

@@ -51,7 +51,7 @@ def words(text: str) -> list[str]:
 
 def is_titleish(text: str) -> bool:
     """True when the phrase contains a job-title word ("Lead Cloud Architect", "AI Enthusiast")."""
-    return any(w in TITLE_WORDS or w.rstrip("s") in {"co-founder"} for w in words(text))
+    return any(w in TITLE_WORDS for w in words(text))
 
 
 def looks_like_company(text: str) -> bool:
@@ -176,7 +176,7 @@ def looks_like_person_name(text: str) -> bool:
     if any(w in _NOT_NAMES for w in words(lowered)) or _COMPANY_SUFFIX.search(text) and len(tokens) > 1:
         return False
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
-    if any(t[:1].islower() and t.lower().strip(".") not in _PARTICLES for t in cased[1:] + cased[:1][:0]):
+    if any(t[:1].islower() and t.lower().strip(".") not in _PARTICLES for t in cased[1:]):
         return False  # "Finetuning of OpenAI LLMs": lower-case words that are not name particles
     if cased and cased[0][:1].islower() and len(tokens) > 1 and cased[0] not in _PARTICLES:
         return False

@@ -29,7 +29,7 @@ def test_demo_brief_has_its_sections_and_frames(brief):
 
 def test_failed_run_keeps_previous_brief(brief, monkeypatch):
     before = brief.html.read_text(encoding="utf-8")
-    monkeypatch.setattr(render, "NOTEBOOKS", brief.directory)  # the executed copy has no tagged parameters issue
+    monkeypatch.setattr(render, "NOTEBOOKS", brief.directory)  # render a deliberately broken notebook from here
     broken = brief.directory / "broken.ipynb"
     broken.write_text('{"cells": [{"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "source": "x = 1",'
                       ' "outputs": [], "execution_count": null}, {"cell_type": "code", "id": "b", "metadata": {}, '

@@ -142,8 +142,8 @@ def _find_name(card) -> tuple | None:
 
 def _read_card(card, url: str, hit: tuple) -> dict:
     name_node, name, company_from_name, _ = hit
-    texts = [(n, t) for n, t in _texts(card) if name_node is None or (n is not name_node and name_node not in n.iterancestors())]
-    texts = [(n, t) for n, t in texts if not _inside(n, name_node) and t != name and not LABELS.match(t)]
+    texts = [(n, t) for n, t in _texts(card)
+             if n is not name_node and not _inside(n, name_node) and t != name and not LABELS.match(t)]
     job = next((t for n, t in texts if JOB_HINT.search(_classes(n)) and len(t) < 150), "")
     org = next((t for n, t in texts if ORG_HINT.search(_classes(n)) and len(t) < 120 and t != job), "")
     bio = next((t for n, t in texts if BIO_HINT.search(_classes(n)) and len(t) >= 40), "")

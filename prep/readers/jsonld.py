@@ -27,7 +27,7 @@ def parse(text: str, url: str) -> Parsed:
     tree = lxml_html.fromstring(text)
     data = extruct.extract(tree, base_url=url if url.startswith("http") else None, syntaxes=syntaxes,
                            uniform=True, errors="ignore")
-    items = [item for syntax in syntaxes for top in data.get(syntax.replace("-", "-"), []) for item in _flatten(top)]
+    items = [item for syntax in syntaxes for top in data.get(syntax, []) for item in _flatten(top)]
     parsed = Parsed(reader="schema.org")
     people: dict[str, dict] = {}
     for item in items:
