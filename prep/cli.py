@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import logging
 import sys
 from pathlib import Path
+
+import pandas as pd
 
 from .errors import PrepError
 
@@ -47,6 +51,48 @@ def cmd_frame(args, which: str) -> int:
         raise PrepError(f"{', '.join(args.sources)}: no {which} found (people: {len(event.people)}, "
                         f"sessions: {len(event.sessions)}, organizations: {len(event.organizations)})")
     _write(getattr(event, which), args.format, args.output)
+    return 0
+
+
+def _research(args, companies, organizations=None):
+    from .fetch import Fetcher
+    from .research import research_companies
+
+    settings = _settings(args)
+    if args.guess_urls:
+        settings = dataclasses.replace(settings, guess_urls=args.guess_urls)
+    with Fetcher(settings) as fetcher:
+        return research_companies(companies, organizations=organizations, domains=args.domains, fetcher=fetcher,
+                                  guess=not args.no_guess, wikipedia=args.wikipedia)
+
+
+def cmd_company(args) -> int:
+    research = _research(args, [args.company])
+    row = research.companies.iloc[0]
+    if args.format == "json":
+        record = json.loads(research.companies.iloc[[0]].to_json(orient="records"))[0]
+        news = json.loads(research.news.to_json(orient="records"))
+        sys.stdout.write(json.dumps({"company": record, "news": news}, ensure_ascii=False, indent=1) + "\n")
+    else:
+        _write(research.companies, "csv", None)
+    if isinstance(row["error"], str):
+        print(f"warning: {row['name']}: {row['error']}", file=sys.stderr)
+    return 0
+
+
+def cmd_companies(args) -> int:
+    from .research import read_company_list
+
+    organizations = pd.read_csv(args.orgs, dtype=str, keep_default_na=False) if args.orgs else None
+    research = _research(args, read_company_list(args.people), organizations)
+    _write(research.companies, args.format, args.output)
+    news_path = args.news or (args.output and str(Path(args.output).with_name(Path(args.output).stem + "_news.csv")))
+    if news_path:
+        research.news.to_csv(news_path, index=False)
+    failed = research.companies[research.companies["error"].notna()]
+    print(f"{len(research.companies)} companies, {len(research.companies) - len(failed)} researched, "
+          f"{len(failed)} with an error (see the error column); {len(research.news)} news items"
+          + (f" in {news_path}" if news_path else ""), file=sys.stderr)
     return 0
 
 
@@ -106,6 +152,28 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--recipe", help="YAML CSS-selector recipe overriding the generic HTML reader")
         fetch_options(p)
         p.set_defaults(func=lambda a, w={"orgs": "organizations"}.get(which, which): cmd_frame(a, w))
+
+    def research_options(p):
+        p.add_argument("--domains", help="your company -> domain mapping (CSV company,domain or YAML); wins over all")
+        p.add_argument("--no-guess", action="store_true", help="do not try candidate domains like NAME.com")
+        p.add_argument("--guess-urls", help="candidate URL templates, comma-separated (default https://{slug}.com/,...)")
+        p.add_argument("--wikipedia", action="store_true", help="add Wikipedia summary and Wikidata facts (online)")
+        fetch_options(p)
+
+    p = sub.add_parser("company", help="research one company (website URL, domain or name)")
+    p.add_argument("company", metavar="URL_OR_NAME")
+    p.add_argument("--format", choices=("csv", "json"), default="json")
+    research_options(p)
+    p.set_defaults(func=cmd_company)
+
+    p = sub.add_parser("companies", help="research every company of a people CSV (or a list of names)")
+    p.add_argument("people", metavar="PEOPLE.csv", help="a people CSV (prep people ...) or one company name per line")
+    p.add_argument("--orgs", help="the event's organizations CSV (prep orgs ...): sponsor links resolve domains")
+    p.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--news", help="where to write the company news CSV (default: OUTPUT_news.csv)")
+    research_options(p)
+    p.set_defaults(func=cmd_companies)
 
     p = sub.add_parser("brief", help="build the research brief (HTML) for an event")
     p.add_argument("sources", nargs="+", metavar="SOURCE")

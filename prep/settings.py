@@ -45,6 +45,9 @@ class Settings:
     user_agent: str = USER_AGENT
     proxy: str | None = None  # http(s) proxy URL for every request (the local demo web uses this)
     progress: bool = True  # tqdm progress bars
+    # Where to look for a company's site when nothing names it (online only; checked by fetching).
+    # {slug} is the company name squeezed ("acmerobotics") or hyphenated ("acme-robotics").
+    guess_urls: str = "https://{slug}.com/,https://{slug}.io/,https://{slug}.org/,https://{slug}.net/,https://{slug}.co/"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":

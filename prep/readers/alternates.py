@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lxml_html
 
 from ..fetch import follow
+from ..htmltree import html_tree
 from . import Parsed, register
 
 _DATA = re.compile(r"(schedule|fahrplan|agenda|speakers|sessions)[^/]*\.(xml|json)$|/widgets/schedule\.json$", re.I)
@@ -25,7 +25,7 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("schedule-data", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = lxml_html.fromstring(text)
+    root = html_tree(text)
     urls = []
     for widget in root.iter("pretalx-schedule"):
         base = widget.get("event-url")

@@ -5,9 +5,9 @@ it says more about its subject than a name (a role, photo, birthday, nickname, o
 """
 from __future__ import annotations
 
-from lxml import html as lxml_html
 
 from ..names import clean_space
+from ..htmltree import html_tree
 from . import Parsed, register
 
 _EXTRA = ("role", "title", "p-job-title", "org", "p-org", "bday", "dt-bday", "nickname", "p-nickname", "photo",
@@ -31,7 +31,7 @@ def _prop(card, *classes: str) -> str:
 
 @register("hcard", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = lxml_html.fromstring(text)
+    root = html_tree(text)
     people = {}
     cards = root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " vcard ") or '
                        'contains(concat(" ", normalize-space(@class), " "), " h-card ")]')

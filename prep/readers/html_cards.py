@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..fetch import follow
 from ..names import clean_space, looks_like_person_name, split_name_org, split_tagline
+from ..htmltree import html_tree
 from . import Parsed, register
 
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "head", "form", "select")
@@ -67,7 +67,7 @@ def parse(text: str, url: str) -> Parsed:
 
 def _parse_html(text: str):
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    root = lxml_html.fromstring(text or "<html></html>")
+    root = html_tree(text)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, with_tail=False)
     return root

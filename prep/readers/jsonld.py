@@ -3,9 +3,9 @@ organizers, sponsors, sub-events and location, and standalone Person and Organiz
 from __future__ import annotations
 
 import extruct
-from lxml import html as lxml_html
 
 from ..names import clean_space, split_tagline
+from ..htmltree import html_tree
 from . import Parsed, register
 
 _PERSONISH = ("Person", "MusicGroup", "PerformingGroup")
@@ -24,7 +24,7 @@ def detect(text: str, url: str, kind: str) -> float:
 @register("schema.org", detect)
 def parse(text: str, url: str) -> Parsed:
     syntaxes = ["json-ld", "microdata"] + (["rdfa"] if 'typeof="' in text else [])
-    tree = lxml_html.fromstring(text)
+    tree = html_tree(text)
     data = extruct.extract(tree, base_url=url if url.startswith("http") else None, syntaxes=syntaxes,
                            uniform=True, errors="ignore")
     items = [item for syntax in syntaxes for top in data.get(syntax, []) for item in _flatten(top)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from lxml import html as lxml_html
 
 from ..fetch import follow
 from ..names import clean_space, split_name_org
+from ..htmltree import html_tree
 from . import Parsed, register
 from ._json import i18n, json_detect, load_json
 
@@ -124,7 +124,7 @@ def detect_html(text: str, url: str, kind: str) -> float:
 
 @register("pretalx-html", detect_html)
 def parse_html(text: str, url: str) -> Parsed:
-    root = lxml_html.fromstring(text)
+    root = html_tree(text)
     parsed = Parsed(reader="pretalx-html")
     seen = set()
     for info in root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " pretalx-session-info ")]'):

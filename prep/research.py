@@ -1,0 +1,465 @@
+"""Company research: company names (or a people frame) -> the ``companies`` and ``company_news`` frames.
+
+Order of work, all through the one polite :class:`~prep.fetch.Fetcher`:
+
+1. Gather the companies named, join spellings ("Acme, Inc." = "ACME Inc" = "Acme") with cleanco
+   keys plus fuzzy matching, and keep every hint cards give (e-mail domains, websites).
+2. Resolve each company's site, in order: the user's mapping file, links and e-mail domains on
+   the person's card, the event's sponsor/exhibitor links, then (online only) candidate domains
+   that are fetched and kept only when the page names the company. ``domain_source`` says which;
+   an unresolved company stays in the frame with the reason in ``error``.
+3. Fetch every home page concurrently across hosts, then the about page, careers page and feed
+   each home page points to. Parse with :mod:`prep.sites` (pure functions).
+4. Optionally (online only) add Wikipedia's summary and Wikidata facts.
+
+One broken site only fills that company's ``error``; the run goes on.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pandas as pd
+import yaml
+from rapidfuzz import fuzz, process
+
+from . import schema
+from .errors import PrepError, SchemaError
+from .fetch import Fetcher
+from .names import clean_space, normalize_company, stable_id
+from .settings import Settings
+from .sites import names_company, parse_careers_page, parse_company_page, parse_feed, size_band
+
+log = logging.getLogger("prep")
+
+#: Mail providers whose domain says nothing about the sender's employer.
+FREEMAIL = frozenset("""gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com
+icloud.com me.com mac.com aol.com proton.me protonmail.com gmx.de gmx.net gmx.com web.de mail.com zoho.com
+yandex.ru yandex.com qq.com 163.com 126.com hey.com fastmail.com posteo.de tutanota.com hotmail.co.uk
+yahoo.co.uk btinternet.com orange.fr free.fr laposte.net t-online.de libero.it ziggo.nl kpnmail.nl""".split())
+SOCIAL_COLUMNS = {"linkedin": "linkedin", "x": "x", "github": "github"}
+WIKIPEDIA = "https://en.wikipedia.org/api/rest_v1/page/summary/{title}"
+WIKIDATA_ENTITY = "https://www.wikidata.org/wiki/Special:EntityData/{qid}.json"
+WIKIDATA_LABELS = "https://www.wikidata.org/w/api.php?action=wbgetentities&props=labels&languages=en&format=json&ids={ids}"
+
+
+@dataclass
+class Research:
+    """The result of :func:`research_companies`: frames follow :mod:`prep.schema`."""
+
+    companies: pd.DataFrame
+    news: pd.DataFrame
+
+    def __repr__(self) -> str:
+        found = int(self.companies["website"].notna().sum()) if len(self.companies) else 0
+        return f"<Research: {len(self.companies)} companies ({found} with a site), {len(self.news)} news items>"
+
+
+@dataclass
+class _Target:
+    key: str
+    names: Counter = field(default_factory=Counter)
+    url: str = ""          # a site the user gave directly
+    emails: Counter = field(default_factory=Counter)  # e-mail domains seen on cards
+    links: list = field(default_factory=list)         # websites seen on cards
+    home: str = ""
+    domain_source: str = ""
+    error: str = ""
+    pages: dict = field(default_factory=dict)         # role (home/about/careers/feed) -> Page
+    parsed: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.names.most_common(1)[0][0] if self.names else urlsplit(self.url).hostname or self.key
+
+
+def research_companies(companies, *, organizations: pd.DataFrame | None = None, domains=None,
+                       fetcher: Fetcher | None = None, settings: Settings | None = None, guess: bool = True,
+                       wikipedia: bool = False, max_news: int = 5) -> Research:
+    """Research every company named in ``companies``.
+
+    Parameters
+    ----------
+    companies : Event | DataFrame | list of str | str
+        An :class:`~prep.event.Event`, a people frame (its ``company`` column and the e-mails and
+        websites on each card are used), a frame with a ``name`` column, or company names and
+        website URLs.
+    organizations : DataFrame, optional
+        The event's sponsors/exhibitors (``organizations`` frame); their links resolve domains.
+        Taken from the event when ``companies`` is an Event.
+    domains : path or dict, optional
+        Your own ``company -> domain or URL`` mapping (CSV with company,domain columns, or YAML);
+        it wins over everything else.
+    guess : bool
+        When online, try candidate domains (``Settings.guess_urls``) and keep one only when its
+        page names the company.
+    wikipedia : bool
+        When online, add Wikipedia's summary and Wikidata facts (industry, employees, headquarters,
+        inception, official website) where the site said nothing.
+    """
+    if organizations is None and hasattr(companies, "organizations"):
+        organizations = companies.organizations
+    targets = _targets(companies.people if hasattr(companies, "people") else companies)
+    mapping = load_domains(domains) if isinstance(domains, (str, Path)) else _normalize_mapping(domains or {})
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+    try:
+        offline = fetcher.settings.offline
+        sponsors = _sponsor_links(organizations)
+        for target in targets:
+            _resolve(target, mapping, sponsors)
+        if guess and not offline:
+            _guess(fetcher, [t for t in targets if not t.home])
+        for target in targets:
+            if not target.home and not target.error:
+                tried = "your mapping, the cards' links and e-mails, the sponsor list"
+                target.error = ("no website found: not in " + tried +
+                                ("; guessing is off offline" if offline else
+                                 "; no candidate domain named the company" if guess else "; guessing was off"))
+        _fetch_sites(fetcher, [t for t in targets if t.home])
+        if wikipedia and not offline:
+            _wikipedia(fetcher, targets)
+    finally:
+        if own:
+            fetcher.close()
+    rows, news = [], []
+    for target in targets:
+        row, posts = _row(target, max_news)
+        rows.append(row)
+        news += posts
+    return Research(schema.conform(rows, "companies"), schema.conform(news, "company_news"))
+
+
+# -- 1. gather ---------------------------------------------------------------------------------
+def _targets(source) -> list[_Target]:
+    records: list[dict] = []
+    if isinstance(source, (str, Path)):
+        source = [str(source)]
+    if isinstance(source, pd.DataFrame):
+        column = "company" if "company" in source.columns else "name" if "name" in source.columns else None
+        if column is None:
+            raise SchemaError(f"a companies input needs a 'company' or 'name' column; it has {list(source.columns)}")
+        for row in source.to_dict("records"):
+            records.append({"name": _str(row.get(column)), "email": _str(row.get("email")),
+                            "links": [_str(row.get(k)) for k in ("website", "url") if _str(row.get(k))]})
+    else:
+        for item in source:
+            item = clean_space(str(item))
+            if item.startswith(("http://", "https://")):
+                records.append({"name": "", "url": item})
+            elif re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", item.lower()):
+                records.append({"name": "", "url": f"https://{item.lower()}/"})
+            elif item:
+                records.append({"name": item})
+    by_key: dict[str, _Target] = {}
+    canonical: list[str] = []
+    for record in records:
+        if record.get("url"):
+            key = "url:" + (urlsplit(record["url"]).hostname or record["url"])
+            target = by_key.setdefault(key, _Target(key, url=record["url"]))
+            continue
+        key = normalize_company(record["name"])
+        if not key:
+            continue
+        if key not in by_key and canonical:
+            match = process.extractOne(key, canonical, scorer=fuzz.ratio, score_cutoff=92)
+            if match and min(len(key), len(match[0])) >= 5:
+                key = match[0]
+        if key not in by_key:
+            by_key[key] = _Target(key)
+            canonical.append(key)
+        target = by_key[key]
+        target.names[clean_space(record["name"])] += 1
+        email = record.get("email", "")
+        if "@" in email:
+            target.emails[email.rsplit("@", 1)[1].lower().strip(">")] += 1
+        target.links += [link for link in record.get("links", []) if link.startswith(("http://", "https://"))]
+    return list(by_key.values())
+
+
+def _str(value) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+# -- 2. resolve ----------------------------------------------------------------------------------
+def load_domains(path: str | Path) -> dict[str, str]:
+    """Read a ``company -> domain or URL`` mapping from CSV (company,domain) or YAML."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() in {".yaml", ".yml"}:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if isinstance(data, list):
+                data = {d.get("company") or d.get("name"): d.get("domain") or d.get("website") or d.get("url") for d in data}
+            if not isinstance(data, dict):
+                raise SchemaError(f"{path}: expected a mapping of company name to domain")
+        else:
+            frame = pd.read_csv(path, dtype=str)
+            columns = {c.lower().strip(): c for c in frame.columns}
+            name = columns.get("company") or columns.get("name")
+            domain = columns.get("domain") or columns.get("website") or columns.get("url")
+            if not name or not domain:
+                raise SchemaError(f"{path}: needs a 'company' and a 'domain' column; it has {list(frame.columns)}")
+            data = dict(zip(frame[name], frame[domain]))
+    except (OSError, yaml.YAMLError, pd.errors.ParserError) as err:
+        raise SchemaError(f"{path}: cannot read the domain mapping: {err}") from err
+    return _normalize_mapping(data)
+
+
+def _normalize_mapping(data: dict) -> dict[str, str]:
+    out = {}
+    for name, domain in data.items():
+        if name and domain and isinstance(domain, str):
+            out[normalize_company(str(name))] = _home(domain)
+    return out
+
+
+def _home(domain_or_url: str) -> str:
+    """The home page URL of a domain or any URL on the site."""
+    text = domain_or_url.strip()
+    if not text.startswith(("http://", "https://")):
+        text = "https://" + text.lstrip("/")
+    parts = urlsplit(text)
+    return f"{parts.scheme}://{parts.netloc.lower()}/"
+
+
+def _sponsor_links(organizations: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    links = {}
+    if organizations is None or organizations.empty:
+        return links
+    for row in organizations.to_dict("records"):
+        url = _str(row.get("url"))
+        if url.startswith(("http://", "https://")) and _str(row.get("name")):
+            links[normalize_company(row["name"])] = (url, _str(row.get("kind")) or "sponsor")
+    return links
+
+
+def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple[str, str]]) -> None:
+    if target.url:
+        target.home, target.domain_source = _home(target.url), "given"
+        return
+    if target.key in mapping:
+        target.home, target.domain_source = mapping[target.key], "mapping"
+        return
+    for link in target.links:
+        if _domain_names(link, target):
+            target.home, target.domain_source = _home(link), "card link"
+            return
+    for domain, count in target.emails.most_common():
+        if domain not in FREEMAIL and (count >= 2 or _domain_names("https://" + domain, target)):
+            target.home, target.domain_source = _home(domain), "card e-mail"
+            return
+    match = sponsors.get(target.key)
+    if match is None and sponsors:
+        best = process.extractOne(target.key, list(sponsors), scorer=fuzz.ratio, score_cutoff=92)
+        match = sponsors[best[0]] if best else None
+    if match:
+        target.home, target.domain_source = _home(match[0]), f"event {match[1]} link"
+
+
+def _domain_names(url: str, target: _Target) -> bool:
+    """Does the URL's host name the company ("acme-robotics.io" for "Acme Robotics")?"""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    label = re.sub(r"[^a-z0-9]", "", host.rsplit(".", 1)[0])
+    name = re.sub(r"[^a-z0-9]", "", target.key)
+    return len(name) >= 3 and (name in label or (len(label) >= 4 and label in name) or fuzz.ratio(name, label) >= 85)
+
+
+def _guess(fetcher: Fetcher, targets: list[_Target]) -> None:
+    """Try candidate domains; keep the first (in template order) whose page names the company."""
+    templates = [t.strip() for t in fetcher.settings.guess_urls.split(",") if "{slug}" in t]
+    candidates: dict[str, list[str]] = {}
+    for target in targets:
+        words = re.sub(r"[^a-z0-9 ]", "", target.key).split()
+        if not words:
+            continue
+        slugs = list(dict.fromkeys(["".join(words), "-".join(words)]))
+        candidates[target.key] = [t.format(slug=s) for t in templates for s in slugs]
+    pages, _ = fetcher.fetch_many([u for urls in candidates.values() for u in urls], desc="guessing sites")
+    for target in targets:
+        for url in candidates.get(target.key, []):
+            page = pages.get(url)
+            if page and page.kind == "html" and names_company(parse_company_page(page.text, page.url), target.name):
+                target.home, target.domain_source = _home(page.url), "guessed, confirmed by page"
+                break
+
+
+# -- 3. fetch and parse ------------------------------------------------------------------------------
+def _fetch_sites(fetcher: Fetcher, targets: list[_Target]) -> None:
+    pages, errors = fetcher.fetch_many([t.home for t in targets], desc="company home pages")
+    # A domain from a card or mapping has no scheme of its own: when https cannot even connect
+    # (no TLS, or robots.txt unreachable over https), try plain http once.
+    retry = {t.home: "http://" + t.home[len("https://"):] for t in targets if t.home.startswith("https://")
+             and t.domain_source != "given" and t.home in errors and errors[t.home].status is None}
+    if retry:
+        more, more_errors = fetcher.fetch_many(retry.values(), desc="company home pages over http")
+        for target in targets:
+            if retry.get(target.home) in more:
+                target.home = retry[target.home]
+                pages[target.home] = more[target.home]
+    follow_ups: dict[str, list[tuple[_Target, str]]] = {}
+    for target in targets:
+        page = pages.get(target.home)
+        if page is None:
+            target.error = str(errors.get(target.home, "home page not fetched"))
+            continue
+        target.pages["home"] = page
+        target.parsed["home"] = home = parse_company_page(page.text, page.url)
+        for role, url in (("about", home["about_url"]), ("careers", home["careers_url"]),
+                          ("feed", (home["feeds"] or [""])[0])):
+            if url and url != page.url:
+                follow_ups.setdefault(url, []).append((target, role))
+    pages, errors = fetcher.fetch_many(list(follow_ups), desc="about, careers, feeds")
+    for url, uses in follow_ups.items():
+        for target, role in uses:
+            page = pages.get(url)
+            if page is None:
+                log.info("%s: %s page not fetched: %s", target.name, role, errors.get(url))
+                continue
+            target.pages[role] = page
+            try:
+                if role == "feed":
+                    target.parsed["feed"] = parse_feed(page.content, page.url)
+                elif role == "careers":
+                    target.parsed["careers"] = parse_careers_page(page.text, page.url)
+                else:
+                    target.parsed["about"] = parse_company_page(page.text, page.url)
+            except ValueError as err:
+                log.info("%s: %s page unreadable: %s", target.name, role, err)
+
+
+def _wikipedia(fetcher: Fetcher, targets: list[_Target]) -> None:
+    """Wikipedia summary + Wikidata facts, kept only when the article is about this company."""
+    titles = {t.key: WIKIPEDIA.format(title=quote(t.name.replace(" ", "_"), safe="")) for t in targets}
+    pages, _ = fetcher.fetch_many(titles.values(), desc="wikipedia")
+    entities = {}
+    for target in targets:
+        page = pages.get(titles[target.key])
+        try:
+            summary = json.loads(page.text) if page else {}
+        except ValueError:
+            continue
+        if summary.get("type") == "disambiguation" or not summary.get("extract"):
+            continue
+        if normalize_company(summary.get("title", "")) != target.key:
+            continue
+        target.parsed["wikipedia"] = {"summary": summary}
+        if summary.get("wikibase_item"):
+            entities[target.key] = WIKIDATA_ENTITY.format(qid=summary["wikibase_item"])
+    pages, _ = fetcher.fetch_many(entities.values(), desc="wikidata")
+    wanted: set[str] = set()
+    for target in targets:
+        page = pages.get(entities.get(target.key, ""))
+        if page is None:
+            continue
+        try:
+            facts = _wikidata_facts(json.loads(page.text))
+        except (ValueError, KeyError):
+            continue
+        site = facts.get("website", "")
+        if target.home and site and _site(site) != _site(target.home):
+            log.info("%s: Wikipedia article's official website %s is not %s; ignored", target.name, site, target.home)
+            target.parsed.pop("wikipedia", None)
+            continue
+        target.parsed["wikipedia"]["facts"] = facts
+        wanted |= {q for k in ("industry", "headquarters") for q in facts.get(k, [])}
+    labels = {}
+    if wanted:
+        ids = sorted(wanted)
+        urls = [WIKIDATA_LABELS.format(ids="|".join(ids[i:i + 50])) for i in range(0, len(ids), 50)]
+        label_pages, _ = fetcher.fetch_many(urls, desc="wikidata labels")
+        for page in label_pages.values():
+            try:
+                for qid, entity in json.loads(page.text).get("entities", {}).items():
+                    labels[qid] = entity.get("labels", {}).get("en", {}).get("value", "")
+            except ValueError:
+                continue
+    for target in targets:
+        facts = target.parsed.get("wikipedia", {}).get("facts")
+        if facts:
+            for key in ("industry", "headquarters"):
+                facts[key] = ", ".join(labels[q] for q in facts.get(key, []) if labels.get(q))
+
+
+def _wikidata_facts(data: dict) -> dict:
+    entity = next(iter(data["entities"].values()))
+    claims = entity.get("claims", {})
+
+    def values(prop: str) -> list:
+        return [c["mainsnak"].get("datavalue", {}).get("value") for c in claims.get(prop, [])
+                if c.get("mainsnak", {}).get("datavalue")]
+
+    employees = [v.get("amount") for v in values("P1128") if isinstance(v, dict)]
+    inception = [v.get("time", "") for v in values("P571") if isinstance(v, dict)]
+    return {"industry": [v["id"] for v in values("P452") if isinstance(v, dict) and "id" in v],
+            "headquarters": [v["id"] for v in values("P159") if isinstance(v, dict) and "id" in v],
+            "employees": int(float(employees[-1])) if employees else None,
+            "founded": inception[0].lstrip("+")[:4] if inception else "",
+            "website": next((v for v in values("P856") if isinstance(v, str)), "")}
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+# -- 4. shape ----------------------------------------------------------------------------------
+def _row(target: _Target, max_news: int) -> tuple[dict, list[dict]]:
+    home = target.parsed.get("home") or {}
+    about = target.parsed.get("about") or {}
+    wiki = target.parsed.get("wikipedia", {})
+    facts = wiki.get("facts", {})
+    name = target.name if target.names else (home.get("name") or home.get("site_name") or target.name)
+    company_id = stable_id(normalize_company(name) or target.key)
+
+    def first(key: str):
+        return next((v for v in (home.get(key), about.get(key)) if v), None)
+
+    socials = {**about.get("socials", {}), **home.get("socials", {})}
+    jobs = list(dict.fromkeys((home.get("jobs") or []) + (target.parsed.get("careers") or [])))
+    employees = first("employees") or facts.get("employees")
+    description = first("description") or ""
+    if not description and wiki.get("summary"):
+        description = wiki["summary"].get("extract", "")
+    pages = list(target.pages.values())
+    sources = [p.url for p in pages] + ([WIKIPEDIA.format(title=quote(wiki["summary"].get("title", ""), safe=""))]
+                                        if wiki.get("summary") else [])
+    row = {
+        "company_id": company_id, "name": name, "normalized_name": normalize_company(name),
+        "domain": _site(target.home) if target.home else None, "website": target.home or None,
+        "description": description, "industry": first("industry") or facts.get("industry"),
+        "employees": employees, "size_band": size_band(employees),
+        "founded": first("founded") or facts.get("founded"), "headquarters": first("headquarters") or facts.get("headquarters"),
+        "linkedin": socials.get("linkedin"), "x": socials.get("x"), "github": socials.get("github"),
+        "other_socials": "\n".join(u for n, u in sorted(socials.items()) if n not in SOCIAL_COLUMNS),
+        "feed_url": (home.get("feeds") or [None])[0], "careers_url": home.get("careers_url") or None,
+        "open_roles": "\n".join(jobs), "open_roles_count": len(jobs) if "careers" in target.parsed or jobs else None,
+        "domain_source": target.domain_source or None, "sources": "\n".join(dict.fromkeys(sources)),
+        "fetched_at": max((p.fetched_at for p in pages), default=None), "error": target.error or None,
+    }
+    posts = [{"company_id": company_id, **post} for post in (target.parsed.get("feed") or [])[:max_news]]
+    return row, posts
+
+
+def research_one(url_or_name: str, **kwargs) -> Research:
+    """Research one company given by its website URL, its domain or its name."""
+    return research_companies([url_or_name], **kwargs)
+
+
+def read_company_list(path: str | Path) -> pd.DataFrame:
+    """A people CSV (with a ``company`` column) or a plain list of company names, one per line."""
+    path = Path(path)
+    if not path.is_file():
+        raise PrepError(f"{path}: no such file")
+    if path.suffix.lower() == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if not {"company", "name"} & set(frame.columns):
+            raise SchemaError(f"{path}: needs a 'company' column (a people CSV) or a 'name' column; "
+                              f"it has {list(frame.columns)}")
+        return frame
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return pd.DataFrame({"name": names})
+
