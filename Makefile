@@ -27,6 +27,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_parse.py
+	$(BIN)/python tests/bench/bench_research.py
 
 clean:
 	rm -rf build .pytest_cache

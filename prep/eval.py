@@ -3,6 +3,11 @@
 For every data file with a ``*.expected.csv`` beside it, reads the file with
 :func:`prep.read_event` (kind="auto", offline, no network) and prints precision and recall of
 people's names and agreement of title and company where the truth states them.
+
+For every company page with a ``*.expected.json`` beside it, reads the page with
+:func:`prep.sites.parse_company_page` and prints the share of expected links (website and
+social profiles) and feeds found, and whether the description matches (an empty expected
+description means the page has none, so none may be reported).
 """
 from __future__ import annotations
 
@@ -88,6 +93,53 @@ def totals(scores: list[Score]) -> dict[str, float]:
             "title": t_agree / t_total if t_total else 1.0, "company": c_agree / c_total if c_total else 1.0}
 
 
+@dataclass
+class CompanyScore:
+    file: str
+    links_expected: int
+    links_found: int
+    feeds_expected: int
+    feeds_found: int
+    description_ok: bool
+    error: str = ""
+
+
+def _url_key(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(str(url or "").strip())
+    return (parts.hostname or "").removeprefix("www.") + parts.path.rstrip("/").lower()
+
+
+def score_company_file(page_file: Path, expected_file: Path) -> CompanyScore:
+    import json
+
+    from .sites import parse_company_page
+
+    truth = json.loads(expected_file.read_text(encoding="utf-8"))
+    try:
+        found = parse_company_page(page_file.read_text(encoding="utf-8", errors="replace"), str(page_file))
+    except Exception as err:  # report and go on
+        return CompanyScore(page_file.name, len(truth.get("links", {})), 0, len(truth.get("feeds", [])), 0, False,
+                            error=f"{type(err).__name__}: {err}")
+    ours = {_url_key(u) for u in [found["website"], *found["socials"].values()] if u}
+    want = {_url_key(u) for u in truth.get("links", {}).values()}
+    feeds = {_url_key(u) for u in found["feeds"]}
+    want_feeds = {_url_key(u) for u in truth.get("feeds", [])}
+    description_ok = clean_space(found["description"]) == clean_space(truth.get("description", ""))
+    return CompanyScore(page_file.name, len(want), len(want & ours), len(want_feeds), len(want_feeds & feeds),
+                        description_ok)
+
+
+def score_companies(corpus: Path = DEFAULT_CORPUS) -> list[CompanyScore]:
+    scores = []
+    for expected in sorted(corpus.rglob("*.expected.json")):
+        page = expected.with_name(expected.name.removesuffix(".expected.json") + ".html")
+        if page.is_file():
+            scores.append(score_company_file(page, expected))
+    return scores
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m prep.eval", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -103,6 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     t = totals(scores)
     print(f"\noverall: name precision {t['precision']:.3f}, recall {t['recall']:.3f}; "
           f"title agreement {t['title']:.3f}, company agreement {t['company']:.3f}")
+    companies = score_companies(args.corpus)
+    if companies:
+        print(f"\n{'company page':58} {'links':>7} {'feeds':>7} description")
+        for c in companies:
+            print(f"{c.file[:58]:58} {c.links_found:>3}/{c.links_expected:<3} {c.feeds_found:>3}/{c.feeds_expected:<3} "
+                  f"{'ok' if c.description_ok else 'WRONG'} {c.error[:60]}")
+        links = sum(c.links_found for c in companies) / max(1, sum(c.links_expected for c in companies))
+        print(f"\ncompanies: links found {links:.3f}, descriptions right "
+              f"{sum(c.description_ok for c in companies)}/{len(companies)}")
     return 0
 
 

@@ -82,6 +82,10 @@ class RobotsCache:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}/robots.txt"
 
+    def known(self, url: str) -> bool:
+        """Has robots.txt for this URL's host been read already?"""
+        return self.robots_url(url) in self._parsers
+
     def allowed(self, url: str) -> bool:
         robots_url = self.robots_url(url)
         with self._lock:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,30 +291,46 @@ def _guess(fetcher: Fetcher, targets: list[_Target]) -> None:
 
 # -- 3. fetch and parse ------------------------------------------------------------------------------
 def _fetch_sites(fetcher: Fetcher, targets: list[_Target]) -> None:
-    pages, errors = fetcher.fetch_many([t.home for t in targets], desc="company home pages")
+    """Home pages first; each home page's about, careers and feed links join the queue as soon as it is read."""
+    by_home: dict[str, list[_Target]] = {}
+    follow_ups: dict[str, list[tuple[_Target, str]]] = {}
+    lock = threading.Lock()
+
+    def then(url: str, page) -> list[str]:
+        owners = by_home.get(url)
+        if not owners:
+            return []
+        home = parse_company_page(page.text, page.url)
+        links = []
+        with lock:
+            for target in owners:
+                target.pages["home"], target.parsed["home"] = page, home
+                for role, link in (("about", home["about_url"]), ("careers", home["careers_url"]),
+                                   ("feed", (home["feeds"] or [""])[0])):
+                    if link and link != page.url:
+                        follow_ups.setdefault(link, []).append((target, role))
+                        links.append(link)
+        return links
+
+    for target in targets:
+        by_home.setdefault(target.home, []).append(target)
+    pages, errors = fetcher.fetch_many(list(by_home), desc="company sites", then=then)
     # A domain from a card or mapping has no scheme of its own: when https cannot even connect
     # (no TLS, or robots.txt unreachable over https), try plain http once.
     retry = {t.home: "http://" + t.home[len("https://"):] for t in targets if t.home.startswith("https://")
              and t.domain_source != "given" and t.home in errors and errors[t.home].status is None}
     if retry:
-        more, more_errors = fetcher.fetch_many(retry.values(), desc="company home pages over http")
+        for https_url, http_url in retry.items():
+            by_home[http_url] = by_home[https_url]
+        more, more_errors = fetcher.fetch_many(list(retry.values()), desc="company sites over http", then=then)
+        pages.update(more)
+        errors.update(more_errors)
         for target in targets:
             if retry.get(target.home) in more:
                 target.home = retry[target.home]
-                pages[target.home] = more[target.home]
-    follow_ups: dict[str, list[tuple[_Target, str]]] = {}
     for target in targets:
-        page = pages.get(target.home)
-        if page is None:
+        if "home" not in target.pages:
             target.error = str(errors.get(target.home, "home page not fetched"))
-            continue
-        target.pages["home"] = page
-        target.parsed["home"] = home = parse_company_page(page.text, page.url)
-        for role, url in (("about", home["about_url"]), ("careers", home["careers_url"]),
-                          ("feed", (home["feeds"] or [""])[0])):
-            if url and url != page.url:
-                follow_ups.setdefault(url, []).append((target, role))
-    pages, errors = fetcher.fetch_many(list(follow_ups), desc="about, careers, feeds")
     for url, uses in follow_ups.items():
         for target, role in uses:
             page = pages.get(url)

@@ -1,0 +1,210 @@
+"""Company research against the demo web on 127.0.0.1: resolution order, pages, feeds, jobs, errors, offline."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import DEMO, ROOT, with_settings
+from prep.event import read_event
+from prep.fetch import Fetcher
+from prep.localweb import Reply
+from prep.research import load_domains, research_companies
+from prep.sites import parse_company_page, parse_feed
+from prep.demo import DEMO_SOURCES
+
+FIXTURES = ROOT / "tests" / "fixtures" / "wikipedia"
+
+
+@pytest.fixture
+def demo_settings(settings):
+    return with_settings(settings, guess_urls="http://{slug}.example/")
+
+
+@pytest.fixture
+def demo_research(demo_settings):
+    with Fetcher(demo_settings) as fetcher:
+        event = read_event(DEMO_SOURCES, fetcher=fetcher)
+        return event, research_companies(event, domains=DEMO / "domains.csv", fetcher=fetcher)
+
+
+def _row(research, name: str) -> pd.Series:
+    rows = research.companies[research.companies["name"] == name]
+    assert len(rows) == 1, f"{name} not exactly once in {list(research.companies['name'])}"
+    return rows.iloc[0]
+
+
+def test_demo_companies_resolve_in_order_and_are_read(demo_research):
+    event, research = demo_research
+    companies = research.companies
+    assert set(companies["name"]) >= set(event.people["company"].dropna())
+    sources = dict(zip(companies["name"], companies["domain_source"]))
+    assert sources["Marlin Media Group"] == "mapping"              # only the mapping file knows it
+    assert sources["Tidewater Analytics"] == "event sponsor link"  # no card link or e-mail names it
+    assert sources["Kelp Climate Labs"] == "card e-mail"           # an attendee's e-mail, before the sponsor link
+    assert sources["Northwind Health"] == "guessed, confirmed by page"
+    tidewater = _row(research, "Tidewater Analytics")
+    assert tidewater["domain"] == "tidewater-analytics.example"
+    assert tidewater["employees"] == 120 and tidewater["size_band"] == "51-200"
+    assert tidewater["founded"] == "2016" and tidewater["headquarters"] == "Rotterdam, NL"
+    assert tidewater["description"].startswith("Tidewater Analytics builds open-source stream processing")
+    assert tidewater["linkedin"] == "https://www.linkedin.com/company/tidewater-analytics"
+    assert tidewater["github"] == "https://github.com/tidewater-analytics"
+    assert tidewater["careers_url"] == "http://tidewater-analytics.example/careers/"
+    assert tidewater["open_roles"].splitlines() == ["Senior Data Engineer (streaming)", "Developer Advocate"]
+    assert tidewater["feed_url"] == "http://tidewater-analytics.example/feed.atom"
+    assert "http://tidewater-analytics.example/about/" in tidewater["sources"]
+    assert _row(research, "Lumen Grid")["open_roles_count"] == 0  # a careers page saying "no open positions"
+    news = research.news[research.news["company_id"] == tidewater["company_id"]]
+    assert news["published"].tolist() == ["2027-03-30", "2027-02-11"]  # newest first
+    assert news["title"].iloc[0] == "Tidewater releases Quaystream 2.0 with exactly-once sinks"
+    unresolved = _row(research, "Delft University of Technology")
+    assert pd.isna(unresolved["domain"]) and "no website found" in unresolved["error"]
+    assert companies["company_id"].is_unique
+
+
+def test_rss_and_atom_feeds_both_read(demo_research):
+    _, research = demo_research
+    feeds = research.companies.dropna(subset=["feed_url"])["feed_url"]
+    assert any(f.endswith(".atom") for f in feeds) and any(f.endswith(".xml") for f in feeds)
+    with_news = set(research.news["company_id"])
+    assert set(research.companies.dropna(subset=["feed_url"])["company_id"]) <= with_news
+
+
+def test_spellings_of_one_company_join(fetcher):
+    research = research_companies(["Acme, Inc.", "ACME Inc", "Acme", "Acme Robotics"], fetcher=fetcher, guess=False)
+    assert sorted(research.companies["normalized_name"]) == ["acme", "acme robotics"]
+
+
+def test_mapping_file_wins_and_bad_mapping_is_named(tmp_path, demo_settings):
+    mapping = tmp_path / "domains.yaml"
+    mapping.write_text("Tidewater Analytics: http://civic-stack.example/\n", encoding="utf-8")
+    with Fetcher(demo_settings) as fetcher:
+        research = research_companies(pd.DataFrame({"company": ["Tidewater Analytics"],
+                                                    "email": ["ava@tidewater-analytics.example"]}),
+                                      domains=mapping, fetcher=fetcher)
+    row = research.companies.iloc[0]
+    assert row["domain_source"] == "mapping" and row["domain"] == "civic-stack.example"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("firm,site\nA,a.example\n", encoding="utf-8")
+    with pytest.raises(Exception, match="bad.csv.*'company' and a 'domain' column"):
+        load_domains(bad)
+
+
+def test_card_links_only_count_when_they_name_the_company(demo_settings):
+    people = pd.DataFrame({"company": ["Orchard Robotics", "Orchard Robotics"],
+                           "email": ["sofia@gmail.com", "bram@farm.example"],
+                           "website": ["http://clarahoffmann.example/", "http://orchard-robotics.example/team/bram"]})
+    with Fetcher(demo_settings) as fetcher:
+        row = research_companies(people, fetcher=fetcher, guess=False).companies.iloc[0]
+    assert row["domain_source"] == "card link" and row["website"] == "http://orchard-robotics.example/"
+
+
+def test_guess_must_be_confirmed_by_the_page(web, demo_settings):
+    web.route("http://acme-widgets.example/", Reply(200, "<html><head><title>Parked domain for sale</title></head></html>"))
+    web.route("http://acme-widgets.example/robots.txt", Reply(404, ""))
+    with Fetcher(demo_settings) as fetcher:
+        row = research_companies(["Acme Widgets"], fetcher=fetcher).companies.iloc[0]
+    assert pd.isna(row["domain"]) and "no candidate domain named the company" in row["error"]
+    assert web.requests_to("acme-widgets.example") >= 1
+
+
+def test_one_broken_site_is_recorded_and_the_run_goes_on(web, settings):
+    web.route("http://broken.example/", Reply(500, "boom"))
+    web.route("http://broken.example/robots.txt", Reply(404, ""))
+    with Fetcher(with_settings(settings, retries=1)) as fetcher:
+        research = research_companies(["http://broken.example/", "http://vectorforge.example/"], fetcher=fetcher)
+    errors = dict(zip(research.companies["domain"], research.companies["error"]))
+    assert "HTTP 500" in errors["broken.example"]
+    assert pd.isna(errors["vectorforge.example"])
+    assert _row(research, "VectorForge")["employees"] == 85
+
+
+def test_warm_rerun_and_offline_make_no_requests(web, demo_settings):
+    names = ["http://fernbank.example/", "Saltmarsh Studio"]
+    with Fetcher(demo_settings) as fetcher:
+        cold = research_companies(names, fetcher=fetcher)
+    before = len(web.log)
+    with Fetcher(with_settings(demo_settings, offline=True)) as fetcher:
+        offline = research_companies(names, fetcher=fetcher, wikipedia=True)
+    assert len(web.log) == before
+    assert offline.companies.loc[0, "description"] == cold.companies.loc[0, "description"]
+    assert "guessing is off offline" in offline.companies.loc[1, "error"]  # a name alone needs the network
+
+
+def test_wikipedia_and_wikidata_fill_gaps_only_when_they_match(web, demo_settings):
+    api = "https://en.wikipedia.org/api/rest_v1/page/summary/"
+    routes = {api + "Tidewater_Analytics": "summary_tidewater.json", api + "Lumen_Grid": "summary_lumen.json",
+              "https://www.wikidata.org/wiki/Special:EntityData/Q99900001.json": "entity_tidewater.json",
+              "https://www.wikidata.org/wiki/Special:EntityData/Q99900002.json": "entity_lumen.json",
+              "https://www.wikidata.org/w/api.php": "labels.json"}
+    # https through the local proxy is not possible, so the recorded API answers on http
+    settings = with_settings(demo_settings, obey_robots=False)
+    for url, name in routes.items():
+        web.route(url.replace("https://", "http://"),
+                  Reply(200, (FIXTURES / name).read_bytes(), {"Content-Type": "application/json"}))
+    import prep.research as research_module
+    saved = (research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS)
+    research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS = (
+        u.replace("https://", "http://") for u in saved)
+    try:
+        with Fetcher(settings) as fetcher:
+            research = research_companies(["Tidewater Analytics", "Lumen Grid"], fetcher=fetcher,
+                                          organizations=pd.DataFrame({"name": ["Tidewater Analytics", "Lumen Grid"],
+                                                                      "url": ["http://tidewater-analytics.example/",
+                                                                              "http://lumen-grid.example/"]}),
+                                          wikipedia=True)
+    finally:
+        research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS = saved
+    tidewater, lumen = _row(research, "Tidewater Analytics"), _row(research, "Lumen Grid")
+    assert tidewater["industry"] == "software industry"      # the site says nothing about industry
+    assert tidewater["employees"] == 120                      # the site's own figure wins over Wikidata's 110
+    assert "en.wikipedia.org" in tidewater["sources"]
+    assert pd.isna(lumen["industry"]) and "wikipedia" not in lumen["sources"]  # official website differs: ignored
+    assert lumen["employees"] == 600
+
+
+def test_scraped_links_are_http_only():
+    page = parse_company_page("""<html><head><script type="application/ld+json">
+        {"@type": "Organization", "name": "Evil", "url": "javascript:alert(1)",
+         "sameAs": ["file:///etc/passwd", "https://github.com/evil"], "logo": "data:image/png;base64,xx"}
+        </script><link rel="alternate" type="application/rss+xml" href="file:///etc/feed"></head>
+        <body><a href="javascript:alert(1)">About us</a><a href="/careers/">Careers</a></body></html>""",
+                              "http://evil.example/")
+    assert page["website"] == "" and page["logo"] == "" and page["feeds"] == [] and page["about_url"] == ""
+    assert page["socials"] == {"github": "https://github.com/evil"}
+    assert page["careers_url"] == "http://evil.example/careers/"
+
+
+def test_feed_parser_dates_and_rejects_garbage():
+    posts = parse_feed(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+        <item><title>Old</title><link>http://a.example/1</link><pubDate>Mon, 01 Mar 2027 09:00:00 +0000</pubDate></item>
+        <item><title>New <b>bold</b></title><link>javascript:x</link><pubDate>Tue, 02 Mar 2027 09:00:00 +0000</pubDate>
+        <description>&lt;p&gt;Hello &lt;script&gt;x&lt;/script&gt;&lt;/p&gt;</description></item></channel></rss>""",
+                       "http://a.example/feed")
+    assert [p["title"] for p in posts] == ["New bold", "Old"] and posts[0]["url"] == ""
+    assert posts[0]["published"] == "2027-03-02" and "<" not in posts[0]["summary"]
+    with pytest.raises(ValueError, match="not a readable feed"):
+        parse_feed(b"\x00\x01 not xml at all <<<", "http://a.example/feed")
+
+
+def test_cli_companies_writes_companies_and_news(tmp_path, web):
+    people = tmp_path / "people.csv"
+    pd.DataFrame({"name": ["Ava Jansen", "Priya Raman"], "company": ["Tidewater Analytics", "Fernbank N.V."],
+                  "email": ["", "priya@fernbank.example"]}).to_csv(people, index=False)
+    orgs = tmp_path / "orgs.csv"
+    pd.DataFrame({"name": ["Tidewater Analytics"], "kind": ["sponsor"],
+                  "url": ["http://tidewater-analytics.example/"]}).to_csv(orgs, index=False)
+    out = tmp_path / "companies.csv"
+    done = subprocess.run([sys.executable, "-m", "prep.cli", "companies", str(people), "--orgs", str(orgs), "-o", str(out),
+                           "--proxy", web.proxy, "--cache", str(tmp_path / "c.sqlite"), "--delay", "0", "--no-guess"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    companies = pd.read_csv(out)
+    assert set(companies["domain"]) == {"tidewater-analytics.example", "fernbank.example"}
+    news = pd.read_csv(tmp_path / "companies_news.csv")
+    assert len(news) >= 3 and set(news["company_id"]) == set(companies["company_id"])
+    assert "2 companies, 2 researched, 0 with an error" in done.stderr
