@@ -96,6 +96,44 @@ def cmd_companies(args) -> int:
     return 0
 
 
+def cmd_rank(args) -> int:
+    from .event import read_event
+    from .fetch import Fetcher
+    from .plan import plan_meetings
+    from .profile import load_profile
+
+    profile = load_profile(args.profile)  # check the profile before any fetching
+    with Fetcher(_settings(args)) as fetcher:
+        event = read_event(args.sources, fetcher=fetcher)
+    research = None if args.no_research else _research(args, event)
+    for failure in event.failures:
+        print(f"warning: {failure['source']}: {failure['error']}", file=sys.stderr)
+    plan = plan_meetings(event, research, profile, args.contacts, top=args.top)
+    _write(plan.priorities, args.format, args.output)
+    for note in plan.timing:
+        print(f"timing: {note}", file=sys.stderr)
+    return 0
+
+
+def cmd_lint(args) -> int:
+    from .outreach import lint_outreach
+    from .profile import load_profile
+
+    text = Path(args.draft).read_text(encoding="utf-8") if args.draft != "-" else sys.stdin.read()
+    subject, body = args.subject or "", text
+    first, _, rest = text.partition("\n")
+    if not subject and first.lower().startswith("subject:"):
+        subject, body = first.split(":", 1)[1].strip(), rest
+    profile = load_profile(args.profile) if args.profile else None
+    problems = lint_outreach(subject, body, interests=(profile.interests + profile.goals) if profile else (),
+                             linkedin=profile.linkedin if profile and profile.linkedin else None)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("ok: specific subject, short, shared interest, offer before a small ask, LinkedIn, no attachments")
+    return 1 if problems else 0
+
+
 def cmd_demo(args) -> int:
     from .brief import build_brief
     from .demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
@@ -174,6 +212,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--news", help="where to write the company news CSV (default: OUTPUT_news.csv)")
     research_options(p)
     p.set_defaults(func=cmd_companies)
+
+    p = sub.add_parser("rank", help="plan whom to meet: the priorities table (title-blind ranking)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--profile", required=True, help="your profile (YAML, see data/demo/profile.yaml)")
+    p.add_argument("--contacts", help="your contacts (CSV: name, company, relationship, email, last_contact)")
+    p.add_argument("--top", type=int, default=20, help="how many people to plan to meet (default 20)")
+    p.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--no-research", action="store_true", help="skip company research (faster, fewer reasons)")
+    research_options(p)
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("lint", help="check an outreach draft against the rules (exit 1 if it breaks one)")
+    p.add_argument("draft", help="a text file whose first line may be 'Subject: ...'; - reads standard input")
+    p.add_argument("--subject", help="the subject line, if not in the file")
+    p.add_argument("--profile", help="your profile: checks a shared interest and your LinkedIn URL")
+    p.set_defaults(func=cmd_lint)
 
     p = sub.add_parser("brief", help="build the research brief (HTML) for an event")
     p.add_argument("sources", nargs="+", metavar="SOURCE")

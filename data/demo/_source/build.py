@@ -190,6 +190,7 @@ def build_company(c: dict) -> None:
            "logo": site + "/logo.svg", "description": c["description"], "foundingDate": c["founded"],
            "numberOfEmployees": {"@type": "QuantitativeValue", "value": c["employees"]},
            "address": {"@type": "PostalAddress", "addressLocality": c["city"], "addressCountry": c["country"]},
+           "industry": c["industry"],
            "sameAs": same_as}
     short = c["name"].split(" N.V.")[0].split(" B.V.")[0]
     feed_kind = "atom" if len(c["slug"]) % 2 else "rss"

@@ -1,0 +1,62 @@
+"""Small text tools shared by scoring and drafting: stemmed tokens, sentences, phrase matching."""
+from __future__ import annotations
+
+import functools
+import re
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9+#]+")
+_ABBREVIATION = re.compile(r"(\b[A-Z]\.|\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|Prof|vs|etc|St|No|approx|Inc|Ltd|Co)\.)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9À-Þ])")
+STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "ll", "ve", "re", "d", "m"}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    stem = _STEMMER.stemWord(word)
+    # Snowball keeps agent nouns apart ("processor" vs "processing"); join them for matching topics.
+    return stem[:-2] if len(stem) >= 7 and stem.endswith("or") else stem
+
+
+def stems(text: str | None) -> list[str]:
+    """Lower-cased, stop-word-free Snowball stems: "Testing data pipelines" -> ["test", "data", "pipelin"]."""
+    if not text:
+        return []
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and (len(w) > 1 or w.isdigit())]
+
+
+def sentences(text: str | None) -> list[str]:
+    """Split prose into sentences, keeping "N.V.", "e.g." and "Dr." inside theirs."""
+    if not text:
+        return []
+    parts, out = _SENTENCE_END.split(text.strip()), []
+    for part in parts:
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [p.strip() for p in out if p.strip()]
+
+
+def phrase_in(phrase_stems: list[str], text_stems: list[str], *, window: int = 2) -> bool:
+    """Does a phrase occur in a text, its stems close together ("open data" is not "open-source ... data")?
+
+    Up to three stems: all of them within ``len(phrase) + window`` consecutive tokens; longer
+    phrases: three in four of them anywhere in the text.
+    """
+    wanted = list(dict.fromkeys(phrase_stems))
+    if not wanted:
+        return False
+    if len(wanted) > 3:
+        return len(set(wanted) & set(text_stems)) >= -(-3 * len(wanted) // 4)
+    span = len(wanted) + window
+    positions = [i for i, s in enumerate(text_stems) if s == wanted[0]]
+    return any(set(wanted) <= set(text_stems[max(0, i - span + 1): i + span]) for i in positions)
+
+
+def clip(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
