@@ -28,6 +28,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_parse.py
 	$(BIN)/python tests/bench/bench_research.py
+	$(BIN)/python tests/bench/bench_plan.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -13,8 +13,13 @@ from .errors import (FetchError, NoPeopleFound, OfflineMiss, ParseError, PrepErr
                      RobotsDisallowed, SchemaError, TooLarge, UnsafeURL)
 from .event import Event, read_event  # noqa: E402
 from .fetch import Fetcher, Page  # noqa: E402
+from .outreach import lint_outreach  # noqa: E402
+from .plan import Plan, plan_meetings  # noqa: E402
+from .profile import load_contacts, load_profile  # noqa: E402
+from .research import Research, research_companies  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 __all__ = ["Event", "Fetcher", "Page", "Settings", "build_brief", "load_event", "read_event",
+           "Research", "research_companies", "Plan", "plan_meetings", "load_profile", "load_contacts", "lint_outreach",
            "PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss", "UnsafeURL",
            "ParseError", "NoPeopleFound", "SchemaError", "RenderError"]

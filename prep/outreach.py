@@ -24,7 +24,7 @@ GENERIC_SUBJECTS = {"hi", "hello", "hey", "quick question", "question", "network
 LINKEDIN = re.compile(r"https?://([a-z]{2,3}\.)?(www\.)?linkedin\.com/in/[^\s)>\]]+", re.I)
 ATTACHMENT = re.compile(r"\battach|\benclos|\bCV\b|\bcurriculum vitae|\br[ée]sum[ée]\b|\.pdf\b|\.docx?\b|\bslide deck\b", re.I)
 SMALL_ASK = re.compile(r"\b(15|fifteen)[- ]?min(ute)?s?\b|\b(say|saying|said) hello\b|\bhello (at|after|during)\b", re.I)
-BIG_ASK_ANYWHERE = re.compile(r"\bcoffee|\blunch\b|\bdinner\b|\bdrinks?\b|\bpick your brain|\bgrab a\b", re.I)
+BIG_ASK_ANYWHERE = re.compile(r"\bcoffee|\blunch\b|\bdinner\b|\bdrinks?\b|\bpick your brain", re.I)
 BIG_ASK_IN_ASK = re.compile(r"\b(20|30|thirty|45|60|sixty|90)[- ]?min|\b(an|one|half an) hour\b|\ba job\b|\brefer me\b|"
                             r"\bhire me\b|\breview my\b", re.I)
 OFFER = re.compile(r"\b(happy to|glad to|I can|I could|I'd be glad|I would be glad|I'm happy|I am happy|"
@@ -49,7 +49,7 @@ def lint_outreach(subject: str, body: str, *, interests=(), linkedin: str | None
     elif len(subject) > 78:
         problems.append(f"subject: {len(subject)} characters; keep it under 78 so it is not cut off")
     text, signature = split_signature(body)
-    said = sentences(text)
+    said = sentences(" ".join(text.split()))
     if len(said) > 4:
         problems.append(f"body: {len(said)} sentences; keep it to four at most")
     if not LINKEDIN.search(body):

@@ -196,7 +196,7 @@ class _Context:
         if _text(row.get("bio")):
             facts.append(Fact("bio", row["bio"], source))
         for talk in self.talks.get(row.get("person_id") or "", []):
-            facts.append(Fact("talk", f"{talk.get('title') or ''}. {talk.get('abstract') or ''}",
+            facts.append(Fact("talk", f"{talk.get('title') or ''}\n{talk.get('abstract') or ''}",
                               _first_line(talk.get("source_url")) or source, label=_text(talk.get("title"))))
         company = self.company_of(row)
         if company:
@@ -204,7 +204,7 @@ class _Context:
             if _text(company.get("description")):
                 facts.append(Fact("company", company["description"], site, label=company["name"]))
             for item in self.news.get(company["company_id"], [])[:5]:
-                facts.append(Fact("news", f"{item.get('title') or ''}. {item.get('summary') or ''}",
+                facts.append(Fact("news", f"{item.get('title') or ''}\n{item.get('summary') or ''}",
                                   _text(item.get("url")) or site, label=_text(item.get("title")),
                                   when=_text(item.get("published"))))
             for role in _text(company.get("open_roles")).split("\n"):
@@ -403,7 +403,9 @@ class _Context:
                      "news": f"{row.get('company')} news “{fact.label}”", "hiring": f"{row.get('company')} is hiring"}[fact.kind]
             reasons.append(fact.cite(f"{where} touches your interest in {interest}: “{clip(sentence, 140)}”"))
         if outside:
-            reasons.append(f"Outside your industries ({self.industry(row)}): a view you would not get at home")
+            record = self.company_of(row) or {}
+            reasons.append(f"Outside your industries ({self.industry(row)}): a view you would not get at home"
+                           f"{SOURCE}{_text(record.get('website'))}")
         has_facts = bool(facts)
         if not has_facts:
             note = f"No facts found about {row.get('name')} beyond the listing{SOURCE}{_first_line(row.get('source_url'))}"

@@ -32,6 +32,8 @@ def sentences(text: str | None) -> list[str]:
     """Split prose into sentences, keeping "N.V.", "e.g." and "Dr." inside theirs."""
     if not text:
         return []
+    if "\n" in text:  # separate fields (a title and its abstract) never run into one sentence
+        return [s for line in text.split("\n") for s in sentences(line)]
     parts, out = _SENTENCE_END.split(text.strip()), []
     for part in parts:
         if out and _ABBREVIATION.search(out[-1]):
