@@ -146,6 +146,10 @@ def test_wikipedia_and_wikidata_fill_gaps_only_when_they_match(web, demo_setting
     for url, name in routes.items():
         web.route(url.replace("https://", "http://"),
                   Reply(200, (FIXTURES / name).read_bytes(), {"Content-Type": "application/json"}))
+    # the company's own page: employees, but no industry or headquarters
+    web.route("http://tidewater-analytics.example/", Reply(200, '<html><head><title>Tidewater Analytics</title>'
+              '<script type="application/ld+json">{"@type": "Organization", "name": "Tidewater Analytics B.V.", '
+              '"url": "http://tidewater-analytics.example/", "numberOfEmployees": 120}</script></head></html>'))
     import prep.research as research_module
     saved = (research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS)
     research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS = (
@@ -161,6 +165,7 @@ def test_wikipedia_and_wikidata_fill_gaps_only_when_they_match(web, demo_setting
         research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS = saved
     tidewater, lumen = _row(research, "Tidewater Analytics"), _row(research, "Lumen Grid")
     assert tidewater["industry"] == "software industry"      # the site says nothing about industry
+    assert tidewater["headquarters"] == "Rotterdam" and tidewater["founded"] == "2016"
     assert tidewater["employees"] == 120                      # the site's own figure wins over Wikidata's 110
     assert "en.wikipedia.org" in tidewater["sources"]
     assert pd.isna(lumen["industry"]) and "wikipedia" not in lumen["sources"]  # official website differs: ignored
