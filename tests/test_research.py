@@ -168,7 +168,8 @@ def test_wikipedia_and_wikidata_fill_gaps_only_when_they_match(web, demo_setting
     assert tidewater["headquarters"] == "Rotterdam" and tidewater["founded"] == "2016"
     assert tidewater["employees"] == 120                      # the site's own figure wins over Wikidata's 110
     assert "en.wikipedia.org" in tidewater["sources"]
-    assert pd.isna(lumen["industry"]) and "wikipedia" not in lumen["sources"]  # official website differs: ignored
+    assert lumen["industry"] == "Energy" and "wikipedia" not in lumen["sources"]  # official website differs: ignored
+    assert "lighting shop" not in str(lumen["description"])
     assert lumen["employees"] == 600
 
 
