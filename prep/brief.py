@@ -1,15 +1,48 @@
-"""The brief as one verb: read the event, then render the notebook into a shareable folder."""
+"""The brief as one verb: read the event, research its companies, plan, then render the notebook.
+
+``prepare`` does the data work once (fetching through the cache). ``build_brief`` saves what it
+prepared beside the notebook run, so the notebook only loads and displays it; opened on its own in
+JupyterLab, the notebook calls ``prepare`` itself. Either way the same code makes the same brief.
+"""
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
+import json
 import os
+import pickle
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
-from .event import Event, read_event
-from .fetch import Fetcher
+import pandas as pd
+
+from .event import Event
 from .settings import Settings
+
+PREPARED = "prepared.pickle"
+MAX_PHOTO_BYTES = 300_000
+
+
+@dataclass
+class Prepared:
+    """Everything a brief shows. Frames follow :mod:`prep.schema`."""
+
+    event: Event
+    companies: pd.DataFrame
+    news: pd.DataFrame
+    priorities: pd.DataFrame
+    outside_industry: pd.DataFrame
+    ranking: pd.DataFrame
+    timing: list[str] = field(default_factory=list)
+    photos: dict[str, str] = field(default_factory=dict)  # person_id -> data: URI
+    profile_name: str = ""
+
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {"people": self.event.people, "sessions": self.event.sessions, "organizations": self.event.organizations,
+                "companies": self.companies, "company_news": self.news, "priorities": self.priorities}
 
 
 def _settings(offline: bool, cache_dir: str | None, proxy: str | None) -> Settings:
@@ -19,9 +52,10 @@ def _settings(offline: bool, cache_dir: str | None, proxy: str | None) -> Settin
     return Settings.from_env(**changes)
 
 
-def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
-               progress: bool = True) -> Event:
-    """Read an event for a notebook. ``demo=True`` serves the bundled demo web while reading."""
+@contextmanager
+def _fetcher(offline: bool, cache_dir: str | None, demo: bool, progress: bool):
+    from .fetch import Fetcher
+
     with ExitStack() as stack:
         proxy = None
         if demo:
@@ -29,21 +63,207 @@ def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, 
 
             proxy = stack.enter_context(demo_web())
         settings = dataclasses.replace(_settings(offline, cache_dir, proxy), progress=progress)
-        with Fetcher(settings) as fetcher:
-            return read_event(sources, fetcher=fetcher)
+        if demo:  # the demo web is a server on this machine: its .example hosts are served over http
+            settings = dataclasses.replace(settings, guess_urls="http://{slug}.example/", delay=settings.local_delay)
+        yield stack.enter_context(Fetcher(settings))
+
+
+def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
+               progress: bool = True) -> Event:
+    """Read an event for a notebook. ``demo=True`` serves the bundled demo web while reading."""
+    from .event import read_event
+
+    with _fetcher(offline, cache_dir, demo, progress) as fetcher:
+        return read_event(sources, fetcher=fetcher)
+
+
+def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
+            demo: bool = False, domains=None, research: bool = True, progress: bool = True) -> Prepared:
+    """Read the event, research its companies, plan whom to meet and fetch their photos."""
+    from . import schema
+    from .event import read_event
+    from .plan import plan_meetings
+    from .research import research_companies
+
+    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    if demo and domains is None:
+        from .demo import DEMO_DIR
+
+        domains = DEMO_DIR / "domains.csv"
+    with _fetcher(offline, cache_dir, demo, progress) as fetcher:
+        event = read_event(sources, fetcher=fetcher)
+        found = research_companies(event, domains=domains, fetcher=fetcher) if research else None
+        companies = found.companies if found else schema.empty("companies")
+        news = found.news if found else schema.empty("company_news")
+        if profile:
+            plan = plan_meetings(event, found, profile, contacts, top=top)
+            priorities, outside, ranking, timing = plan.priorities, plan.outside_industry, plan.ranking, plan.timing
+        else:
+            priorities = outside = schema.empty("priorities")
+            ranking, timing = pd.DataFrame({"person_id": event.people["person_id"], "score": 0.0}), []
+        photos = _photos(fetcher, event.people, priorities)
+    name = ""
+    if profile:
+        from .profile import load_profile
+
+        name = load_profile(profile).name if not hasattr(profile, "name") else profile.name
+    return Prepared(event, companies, news, priorities, outside, ranking, timing, photos, name)
+
+
+def _photos(fetcher, people: pd.DataFrame, priorities: pd.DataFrame) -> dict[str, str]:
+    """Photos of the people in the plan, embedded as data: URIs so the HTML works offline."""
+    wanted = {}
+    planned = set(priorities["person_id"]) if len(priorities) else set()
+    for pid, url in zip(people["person_id"], people["image_url"]):
+        if pid in planned and isinstance(url, str) and url.startswith(("http://", "https://")):
+            wanted[url] = pid
+    if not wanted:
+        return {}
+    pages, _ = fetcher.fetch_many(list(wanted), desc="photos")
+    photos = {}
+    for url, page in pages.items():
+        kind = page.content_type.lower()
+        if kind.startswith("image/") and len(page.content) <= MAX_PHOTO_BYTES:
+            photos[wanted[url]] = f"data:{kind};base64,{base64.b64encode(page.content).decode('ascii')}"
+    return photos
+
+
+def save_prepared(prepared: Prepared, folder: Path) -> Path:
+    path = Path(folder) / PREPARED
+    with path.open("wb") as fh:
+        pickle.dump(prepared, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def load_prepared(folder: str | Path) -> Prepared:
+    """What ``build_brief`` prepared for the notebook (a file it wrote itself, moments earlier)."""
+    with (Path(folder) / PREPARED).open("rb") as fh:
+        return pickle.load(fh)
+
+
+def brief_data(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir=None,
+               demo: bool = False, data_dir=None, output_dir=None) -> Prepared:
+    """For the notebook: load what ``prep brief`` prepared, or prepare it here when run on its own
+    (then ``output_dir``, if given, receives the frames as CSV and brief.xlsx)."""
+    if data_dir:
+        return load_prepared(data_dir)
+    prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
+                       demo=demo, progress=False)
+    if output_dir:
+        folder = Path(output_dir) / prepared.event.slug
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, frame in prepared.frames.items():
+            frame.to_csv(folder / f"{name}.csv", index=False)
+        write_workbook(prepared, folder / "brief.xlsx")
+    return prepared
+
+
+@dataclass
+class CompanyBrief:
+    company: dict
+    news: pd.DataFrame
+    people: pd.DataFrame
+    priorities: pd.DataFrame
+    photos: dict
+    sources: list
+    failures: list
+
+
+def company_data(company: str, sources=(), *, profile=None, contacts=None, offline: bool = False, cache_dir=None,
+                 demo: bool = False) -> CompanyBrief:
+    """One company in depth, and its people at the event (planned against your profile when given)."""
+    from . import schema
+    from .event import read_event
+    from .names import normalize_company
+    from .plan import plan_meetings
+    from .research import research_companies
+
+    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    with _fetcher(offline, cache_dir, demo, progress=False) as fetcher:
+        event = read_event(sources, fetcher=fetcher) if sources else None
+        organizations = event.organizations if event is not None else None
+        domains = None
+        if demo:
+            from .demo import DEMO_DIR
+
+            domains = DEMO_DIR / "domains.csv"
+        found = research_companies([company], organizations=organizations, domains=domains, fetcher=fetcher)
+        row = found.companies.iloc[0].to_dict()
+        people = schema.empty("people")
+        if event is not None:
+            keys = {normalize_company(company), row.get("normalized_name") or ""}
+            people = event.people[[normalize_company(c) in keys for c in event.people["company"].fillna("")]]
+            people = people.reset_index(drop=True)
+        priorities = schema.empty("priorities")
+        if profile and len(people):
+            plan = plan_meetings(dataclasses.replace(event, people=people), found, profile, contacts, top=len(people),
+                                 min_outside=0)
+            priorities = plan.priorities
+        photos = _photos(fetcher, people, priorities)
+    return CompanyBrief(row, found.news, people, priorities, photos,
+                        sources + [s for s in str(row.get("sources") or "").split("\n") if s],
+                        event.failures if event is not None else [])
 
 
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
-                top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False) -> render.Brief:
-    """Read the event (filling the cache), then execute ``event_brief.ipynb`` into ``out_dir/<slug>/``."""
+                top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
+                domains=None, notebook: str = "event_brief.ipynb"):
+    """Prepare the data, then execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
+
+    The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
+    company_news/priorities as CSV and brief.xlsx. It is swapped in atomically; a failed run leaves
+    the previous brief in place and names the executed notebook that holds the error.
+    """
+    from . import render
+
     sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
-    event = load_event(sources, offline=offline, cache_dir=cache_dir, demo=demo)
+    prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
+                       demo=demo, domains=domains)
     parameters = {"sources": sources, "profile": str(profile) if profile else None,
                   "contacts": str(contacts) if contacts else None, "top": top,
                   "offline": offline, "cache_dir": cache_dir, "demo": demo}
-    frames = {"people": event.people, "sessions": event.sessions, "organizations": event.organizations}
+
+    def extras(work: Path) -> dict:
+        save_prepared(prepared, work)
+        for name, frame in prepared.frames.items():
+            frame.to_csv(work / f"{name}.csv", index=False)
+        write_workbook(prepared, work / "brief.xlsx")
+        (work / "inputs.json").write_text(json.dumps({"parameters": parameters, "fingerprint": fingerprint(parameters)},
+                                                     indent=1), encoding="utf-8")
+        return {"data_dir": str(work)}
+
     with _env(PREP_PROGRESS="0"):
-        return render.build("event_brief.ipynb", Path(out_dir), event.slug, parameters, frames)
+        brief = render.build(notebook, Path(out_dir), prepared.event.slug, parameters, prepare_work=extras)
+    (brief.directory / PREPARED).unlink(missing_ok=True)
+    return brief
+
+
+def write_workbook(prepared: Prepared, path: Path) -> None:
+    """brief.xlsx: Plan, Follow-ups (to fill in), People, Companies, News, Sessions."""
+    priorities = prepared.priorities
+    follow = pd.DataFrame({"name": priorities["name"], "company": priorities["company"],
+                           "why": priorities["reasons"].fillna("").str.split("\n").str[0].str.split(" — source: ").str[0],
+                           "met_on": "", "where": "", "notes": "", "you_promised": "", "they_promised": "",
+                           "thank_you_sent": "", "next_step": "", "next_due": ""})
+    sheets = {"Plan": priorities, "Follow-ups": follow, "People": prepared.event.people, "Companies": prepared.companies,
+              "News": prepared.news, "Sessions": prepared.event.sessions}
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.astype(object).where(frame.notna(), None).to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            for column in sheet.columns:
+                width = max((len(str(c.value or "")) for c in column[:200]), default=8)
+                sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+
+
+def fingerprint(parameters: dict) -> str:
+    """A hash of a brief's inputs: its parameters and the contents of the local files it reads."""
+    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True, default=str).encode())
+    for value in [*parameters.get("sources", []), parameters.get("profile"), parameters.get("contacts")]:
+        if value and not str(value).startswith(("http://", "https://")) and Path(value).is_file():
+            digest.update(Path(value).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @contextmanager

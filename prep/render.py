@@ -2,20 +2,29 @@
 
 The only module that imports papermill and nbconvert. A brief is written atomically: it is built
 in a temporary folder beside the target and swapped in only when every file is complete.
+
+The HTML is self-contained: nbconvert's ``basic`` template (cell outputs only, no require.js,
+no MathJax from a CDN) inside our own page shell with one inline stylesheet, so it opens offline
+and prints cleanly.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+from typing import Callable
 
 from .errors import RenderError
 
 log = logging.getLogger("prep")
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
 
 
 @dataclass
@@ -36,27 +45,54 @@ def execute(notebook: Path, output: Path, parameters: dict, *, cwd: Path | None 
                           notebook=str(output)) from err
 
 
-def export_html(notebook: Path, html: Path) -> None:
-    import nbformat
+@functools.lru_cache(maxsize=1)
+def _exporter():
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
-    html.write_text(body, encoding="utf-8")
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
-def build(notebook_name: str, out_dir: Path, slug: str, parameters: dict, frames: dict | None = None) -> Brief:
-    """Execute ``notebooks/<notebook_name>`` into ``out_dir/<slug>/`` with its HTML and CSV frames."""
+def export_html(notebook: Path, html: Path) -> None:
+    """Cell outputs and markdown, code hidden, in a standalone page with the brief stylesheet."""
+    import nbformat
+
+    node = nbformat.read(str(notebook), as_version=4)
+    body, _ = _exporter().from_notebook_node(node)
+    title = _first_heading(body) or node.metadata.get("prep_title") or "Brief"
+    html.write_text(page(title, body), encoding="utf-8")
+
+
+def page(title: str, body: str) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<meta name=\"generator\" content=\"prep\"><title>{escape(title)}</title>"
+            f"<style>{CSS.read_text(encoding='utf-8')}</style></head>\n<body><main>\n{body}\n"
+            "<footer>Made with prep from public pages; every fact links to its source.</footer></main></body></html>\n")
+
+
+def _first_heading(body: str) -> str:
+    match = re.search(r"<h[12][^>]*>(.*?)</h[12]>", body, re.S)
+    return re.sub(r"<[^>]+>|¶", "", match.group(1)).strip() if match else ""
+
+
+def build(notebook_name: str, out_dir: Path, slug: str, parameters: dict,
+          prepare_work: Callable[[Path], dict] | None = None) -> Brief:
+    """Execute ``notebooks/<notebook_name>`` into ``out_dir/<slug>/`` and export its HTML.
+
+    ``prepare_work(work_dir)`` may write files into the new brief folder first and return extra
+    notebook parameters (e.g. where the prepared data is).
+    """
     target = Path(out_dir) / slug
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=target.parent))
     stem = Path(notebook_name).stem
     executed = work / f"{stem}.ipynb"
     try:
+        if prepare_work:
+            parameters = {**parameters, **(prepare_work(work) or {})}
         execute(NOTEBOOKS / notebook_name, executed, parameters)
         export_html(executed, work / "brief.html")
-        for name, frame in (frames or {}).items():
-            frame.to_csv(work / f"{name}.csv", index=False)
     except RenderError as err:
         keep = target.parent / f"{slug}.failed.ipynb"
         if executed.exists():
@@ -69,6 +105,7 @@ def build(notebook_name: str, out_dir: Path, slug: str, parameters: dict, frames
         shutil.rmtree(work, ignore_errors=True)
         raise
     old = target.with_name(f".{slug}.old")
+    shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(work, target)

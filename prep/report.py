@@ -1,22 +1,29 @@
-"""HTML pieces for the brief notebooks: facts, charts, tables. Every scraped string is escaped here.
+"""HTML pieces for the brief notebooks: facts, charts, cards, tables. Every scraped string is escaped here.
 
-Functions return ``IPython.display.HTML``-ready strings or matplotlib figures; notebooks only call them.
+Functions return HTML strings for ``IPython.display.HTML``; notebooks only call them. Links are
+kept only when they are http(s) or mailto. Charts are plain HTML/CSS bars (no image files, no
+scripts); the one script, the everyone table's sort/filter/pager, reads its rows from an inert JSON
+block and writes them with ``textContent``, so no scraped string is ever parsed as HTML.
 """
 from __future__ import annotations
 
-import base64
-import io
+import json
+import re
 from html import escape
+from urllib.parse import quote
 
 import pandas as pd
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SOURCE = " — source: "
+PROFILE_KEYS = ("linkedin", "x", "github", "mastodon", "website")
+LABELS = {"linkedin": "LinkedIn", "x": "X", "github": "GitHub", "mastodon": "Mastodon", "website": "Website"}
 
 
 def safe_url(url) -> str:
     """The URL if it is http(s) or mailto, else an empty string (no javascript:, data:, file:)."""
     text = str(url or "").strip()
-    return text if text.lower().startswith(SAFE_SCHEMES) else ""
+    return text if text.lower().startswith(SAFE_SCHEMES) and not re.search(r"[\s\"'<>]", text) else ""
 
 
 def link(url, label=None) -> str:
@@ -29,14 +36,37 @@ def _value(v) -> str:
     return "" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else str(v)
 
 
-def facts(info: dict, people: pd.DataFrame, sessions: pd.DataFrame, organizations: pd.DataFrame) -> str:
+def _lines(v) -> list[str]:
+    return [line for line in _value(v).split("\n") if line.strip()]
+
+
+def cited(line: str) -> str:
+    """A plan line "text — source: URL" as escaped text with a small source link."""
+    text, _, url = line.partition(SOURCE)
+    source = f' <a class="src" href="{escape(safe_url(url))}" rel="noopener noreferrer">source</a>' if safe_url(url) else ""
+    return f"{escape(text)}{source}"
+
+
+# -- 1. at a glance ----------------------------------------------------------------------------------
+def title(info: dict, for_whom: str = "") -> str:
+    name = escape(_value(info.get("name")) or "Event")
+    when = escape(_value(info.get("start"))[:10])
+    place = escape(", ".join(v for v in (info.get("city"), info.get("country")) if v))
+    sub = " · ".join(x for x in (when, place, f"prepared for {escape(for_whom)}" if for_whom else "") if x)
+    return f'<h1 class="event-title">{name}</h1><p class="muted">{sub}</p>'
+
+
+def facts(info: dict, people: pd.DataFrame, sessions: pd.DataFrame, organizations: pd.DataFrame,
+          companies: pd.DataFrame | None = None) -> str:
+    roles = people["role"].value_counts() if "role" in people else pd.Series(dtype=int)
     rows = [("Event", escape(_value(info.get("name")))),
             ("When", escape(" to ".join(v[:16].replace("T", " ") for v in (info.get("start"), info.get("end")) if v))),
             ("Where", escape(", ".join(v for v in (info.get("venue"), info.get("city"), info.get("country")) if v))),
             ("Organizer", escape(_value(info.get("organizer")))),
             ("Website", link(info.get("url"))),
-            ("People", f"{len(people):,} ({', '.join(f'{n} {escape(str(r))}s' for r, n in people['role'].value_counts().items())})"),
-            ("Companies", f"{people['company'].nunique():,}"),
+            ("People", f"{len(people):,} ({', '.join(f'{n:,} {escape(str(r))}s' for r, n in roles.items())})"),
+            ("Companies", f"{people['company'].nunique():,}" +
+             (f" ({int(companies['website'].notna().sum()):,} researched)" if companies is not None and len(companies) else "")),
             ("Sessions", f"{len(sessions):,}"),
             ("Sponsors and partners", f"{len(organizations):,}")]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows if v)
@@ -44,63 +74,376 @@ def facts(info: dict, people: pd.DataFrame, sessions: pd.DataFrame, organization
     return f'<table class="facts">{body}</table>{about}'
 
 
-def bar_chart(counts: pd.Series, title: str, *, top: int = 15) -> str:
-    """A horizontal bar chart as an inline PNG <img> (self-contained HTML, no scripts)."""
-    import matplotlib
+def bar_chart(counts: pd.Series, title: str, *, top: int = 12, unit: str = "people") -> str:
+    """A horizontal bar chart in plain HTML/CSS: self-contained, prints well, readable by screen readers."""
+    counts = counts[counts > 0].head(top)
+    if counts.empty:
+        return ""
+    peak = max(int(counts.max()), 1)
+    rows = "".join(
+        f'<div class="bar-row"><span class="bar-label" title="{escape(str(k))}">{escape(str(k)[:48])}</span>'
+        f'<span class="bar-track"><span class="bar" style="width:{100 * int(v) / peak:.1f}%"></span></span>'
+        f'<span class="bar-value">{int(v):,}</span></div>' for k, v in counts.items())
+    summary = "; ".join(f"{k}: {int(v)}" for k, v in counts.items())
+    return (f'<figure class="chart" role="img" aria-label="{escape(title)}. {escape(summary)}">'
+            f'<figcaption>{escape(title)}</figcaption>{rows}</figure>')
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
-    counts = counts.head(top)[::-1]
-    fig, ax = plt.subplots(figsize=(7, max(1.8, 0.32 * len(counts) + 0.8)), dpi=100)
-    ax.barh([str(i)[:40] for i in counts.index], counts.values, color="#2f6f8f")
-    ax.set_xlim(0, max(1, counts.max()) * 1.08)
-    ax.set_title(title, loc="left", fontsize=11)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return f'<img alt="{escape(title)}" src="data:image/png;base64,{data}">'
+def charts(people: pd.DataFrame, companies: pd.DataFrame | None) -> str:
+    """Who is coming: by company, by industry (from company research) and by role, side by side."""
+    parts = [bar_chart(people["company"].dropna().value_counts(), "Companies with the most people here")]
+    if companies is not None and len(companies):
+        industry = dict(zip(companies["normalized_name"], companies["industry"]))
+        from .names import normalize_company
+
+        by_industry = people["company"].dropna().map(lambda c: industry.get(normalize_company(c))).dropna()
+        parts.append(bar_chart(by_industry.value_counts(), "People by their company's industry"))
+    parts.append(bar_chart(people["role"].fillna("unknown").value_counts(), "People by role at the event"))
+    return '<div class="charts">' + "".join(p for p in parts if p) + "</div>"
+
+
+# -- 2./3. the plan ------------------------------------------------------------------------------------
+def timing(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    return '<div class="timing"><strong>Timing</strong><ul>' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul></div>"
+
+
+def person_card(plan_row: dict, person: dict, photo: str = "") -> str:
+    """One person to meet: photo, who, why, in common, offer, approach, where, starters, outreach draft."""
+    name, company = _value(plan_row.get("name")), _value(plan_row.get("company"))
+    title = _value(person.get("title"))
+    initials = "".join(w[0] for w in name.split()[:2]).upper()
+    img = (f'<img class="photo" alt="Photo of {escape(name)}" src="{escape(photo)}">' if photo.startswith("data:image/")
+           else f'<div class="photo initials" aria-hidden="true">{escape(initials)}</div>')
+    links = [link(person.get(k), LABELS[k]) for k in PROFILE_KEYS if safe_url(person.get(k))]
+    if not safe_url(person.get("linkedin")):
+        search = "https://www.linkedin.com/search/results/people/?keywords=" + quote(f"{name} {company}".strip())
+        links.append(link(search, "Find on LinkedIn"))
+    if safe_url(person.get("profile_url")):
+        links.append(link(person.get("profile_url"), "Event profile"))
+    badge = ' <span class="badge">outside your industries</span>' if plan_row.get("outside_industry") is True else ""
+
+    def block(label: str, key: str, *, cite: bool = True) -> str:
+        lines = _lines(plan_row.get(key))
+        if not lines:
+            return ""
+        items = "".join(f"<li>{cited(l) if cite else escape(l)}</li>" for l in lines)
+        return f'<div class="block"><h4>{label}</h4><ul>{items}</ul></div>'
+
+    draft = ""
+    if _value(plan_row.get("outreach_body")):
+        draft = (f'<details class="draft"><summary>Outreach draft</summary><p class="subject">Subject: '
+                 f'{escape(_value(plan_row.get("outreach_subject")))}</p><pre>{escape(_value(plan_row.get("outreach_body")))}</pre>'
+                 f"</details>")
+    else:
+        draft = '<p class="muted">No outreach draft: nothing they published touches your interests yet. Meet first, then write.</p>'
+    return (f'<article class="card" id="p-{escape(_value(plan_row.get("person_id")))}">{img}<div class="card-body">'
+            f'<h3>{escape(name)}{badge}</h3><p class="who">{escape(" · ".join(x for x in (title, company) if x))}</p>'
+            f'<p class="links">{" · ".join(links)}</p>'
+            f'{block("Why meet", "reasons")}{block("In common", "commonalities")}{block("What you can offer", "offer")}'
+            f'{block("Approach", "approach")}{block("Where to catch them", "where_to_meet")}'
+            f'{block("Conversation starters", "starters")}{draft}</div></article>')
+
+
+def plan_cards(priorities: pd.DataFrame, people: pd.DataFrame, photos: dict | None = None) -> str:
+    if priorities.empty:
+        return '<p class="muted">No plan: give a profile (interests, goals) to rank whom to meet.</p>'
+    by_id = {r["person_id"]: r for r in people.to_dict("records")}
+    photos = photos or {}
+    cards = [person_card(r, by_id.get(r["person_id"], {}), photos.get(r["person_id"], ""))
+             for r in priorities.to_dict("records")]
+    return '<div class="cards">' + "".join(cards) + "</div>"
+
+
+def plan_summary(priorities: pd.DataFrame) -> str:
+    """A compact numbered list of the plan (links to the cards) for a quick read or print."""
+    items = "".join(f'<li><a href="#p-{escape(_value(r["person_id"]))}">{escape(_value(r["name"]))}</a>'
+                    f'{" · " + escape(_value(r["company"])) if _value(r["company"]) else ""}</li>'
+                    for r in priorities.to_dict("records"))
+    return f'<ol class="plan-list">{items}</ol>' if items else ""
+
+
+def outside_list(outside: pd.DataFrame) -> str:
+    """The diversity picks: who, from which industry, and why (their first reason)."""
+    if outside.empty:
+        return ('<p class="muted">No one in your plan is from outside your industries: add industries to your profile '
+                "or raise <code>min_outside_industry</code>.</p>")
+    items = []
+    for r in outside.to_dict("records"):
+        industry = next((l.split("(", 1)[1].split(")", 1)[0] for l in _lines(r.get("reasons")) if l.startswith("Outside")), "")
+        why = next((l for l in _lines(r.get("reasons")) if not l.startswith(("Outside", "On your list", "Works at"))), "")
+        items.append(f'<li><a href="#p-{escape(_value(r["person_id"]))}">{escape(_value(r["name"]))}</a>'
+                     f'{" · " + escape(_value(r["company"])) if _value(r["company"]) else ""}'
+                     f'{" <small>(" + escape(industry) + ")</small>" if industry else ""}'
+                     f'{"<br>" + cited(why) if why else ""}</li>')
+    return f'<ul class="outside">{"".join(items)}</ul>'
+
+
+# -- 4. everyone -----------------------------------------------------------------------------------------
+_TABLE_SCRIPT = """
+(function () {
+  var root = document.getElementById("%(id)s");
+  if (!root) { return; }
+  var rows = JSON.parse(document.getElementById("%(id)s-data").textContent);
+  var columns = %(columns)s;
+  var state = {sort: -1, desc: false, filter: "", page: 0, size: %(size)d};
+  var tbody = root.querySelector("tbody"), info = root.querySelector(".pager-info");
+  function safe(url) { return /^(https?:\\/\\/|mailto:)/i.test(url || "") ? url : ""; }
+  function visible() {
+    var f = state.filter.toLowerCase();
+    var out = f ? rows.filter(function (r) { return r.join(" ").toLowerCase().indexOf(f) >= 0; }) : rows.slice();
+    if (state.sort >= 0) {
+      var i = state.sort, dir = state.desc ? -1 : 1;
+      out.sort(function (a, b) {
+        var x = a[i], y = b[i];
+        if (typeof x === "number" && typeof y === "number") { return (x - y) * dir; }
+        return String(x).localeCompare(String(y)) * dir;
+      });
+    }
+    return out;
+  }
+  function draw() {
+    var list = visible(), pages = Math.max(1, Math.ceil(list.length / state.size));
+    state.page = Math.min(state.page, pages - 1);
+    tbody.textContent = "";
+    list.slice(state.page * state.size, (state.page + 1) * state.size).forEach(function (r) {
+      var tr = document.createElement("tr");
+      columns.forEach(function (c, i) {
+        var td = document.createElement("td");
+        if (c.links) {
+          (r[i] || []).forEach(function (pair) {
+            var href = safe(pair[1]);
+            if (!href) { return; }
+            var a = document.createElement("a");
+            a.href = href; a.rel = "noopener noreferrer"; a.textContent = pair[0];
+            td.appendChild(a); td.appendChild(document.createTextNode(" "));
+          });
+        } else {
+          td.textContent = typeof r[i] === "number" ? r[i].toFixed(2) : r[i];
+        }
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    info.textContent = list.length ? ("Showing " + (state.page * state.size + 1) + "–" +
+      Math.min(list.length, (state.page + 1) * state.size) + " of " + list.length) : "No one matches";
+    root.setAttribute("data-ready", "true");
+  }
+  root.querySelector("input").addEventListener("input", function (e) { state.filter = e.target.value; state.page = 0; draw(); });
+  root.querySelector(".prev").addEventListener("click", function () { state.page = Math.max(0, state.page - 1); draw(); });
+  root.querySelector(".next").addEventListener("click", function () { state.page += 1; draw(); });
+  root.querySelectorAll("th").forEach(function (th, i) {
+    if (columns[i].links) { return; }
+    th.tabIndex = 0;
+    th.addEventListener("click", function () {
+      state.desc = state.sort === i ? !state.desc : columns[i].desc === true;
+      state.sort = i; draw();
+    });
+  });
+  draw();
+})();
+"""
+
+
+def everyone_table(people: pd.DataFrame, *, scores: pd.DataFrame | None = None, companies: pd.DataFrame | None = None,
+                   page_size: int = 50, table_id: str = "everyone") -> str:
+    """Every person in a sortable, filterable, paged table.
+
+    The rows travel as an inert JSON block and a small inline script shows one page at a time, so a
+    10,000-person event stays light; without scripts (print, e-mail previews) the first page is
+    already in the HTML.
+    """
+    from .names import normalize_company
+
+    industry = {}
+    if companies is not None and len(companies):
+        industry = dict(zip(companies["normalized_name"], companies["industry"].fillna("")))
+    score = dict(zip(scores["person_id"], scores["score"])) if scores is not None and len(scores) else {}
+    columns = [{"name": "Name"}, {"name": "Title"}, {"name": "Company"}, {"name": "Industry"}, {"name": "Role"},
+               {"name": "Relevance", "desc": True}, {"name": "Profiles", "links": True}]
+    rows = []
+    for r in people.to_dict("records"):
+        company = _value(r.get("company"))
+        profiles = [[LABELS[k], _value(r.get(k))] for k in PROFILE_KEYS if safe_url(r.get(k))]
+        rows.append([_value(r.get("name")), _value(r.get("title")), company,
+                     _value(industry.get(normalize_company(company), "")) if company else "", _value(r.get("role")),
+                     round(float(score.get(r.get("person_id"), 0.0)), 4), profiles])
+    if score:
+        rows.sort(key=lambda row: -row[5])
+    first_page = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(v)) if not isinstance(v, float) else f'{v:.2f}'}</td>" for v in row[:-1])
+        + "<td>" + " ".join(link(u, k) for k, u in row[-1]) + "</td></tr>" for row in rows[:page_size])
+    head = "".join(f'<th scope="col">{escape(c["name"])}</th>' for c in columns)
+    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    script = _TABLE_SCRIPT % {"id": table_id, "columns": json.dumps(columns), "size": page_size}
+    return (f'<div class="table-tool" id="{table_id}"><label>Filter <input type="search" placeholder="name, company, '
+            f'title, industry..."></label> <button type="button" class="prev">Previous</button> '
+            f'<button type="button" class="next">Next</button> <span class="pager-info">Showing 1–'
+            f'{min(page_size, len(rows))} of {len(rows)}</span>'
+            f'<table class="people"><thead><tr>{head}</tr></thead><tbody>{first_page}</tbody></table>'
+            f'<script type="application/json" id="{table_id}-data">{data}</script><script>{script}</script></div>')
 
 
 def people_table(people: pd.DataFrame, *, page_size: int = 50) -> str:
-    """All people as an HTML table; long lists are split into pages the reader opens one by one."""
-    cols = ["name", "title", "company", "role"]
+    """All people (no scores): the same sortable, filterable table."""
+    return everyone_table(people, page_size=page_size)
+
+
+# -- 5. companies ----------------------------------------------------------------------------------------
+def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.DataFrame,
+                      priorities: pd.DataFrame | None = None, *, limit: int = 40) -> str:
+    """What each company does, size, links, recent news, hiring and who is here; most relevant first."""
+    if companies is None or companies.empty:
+        return '<p class="muted">No company research in this brief.</p>'
+    from .names import normalize_company
+
+    here: dict[str, list[str]] = {}
+    for name, company in zip(people["name"], people["company"].fillna("")):
+        if company:
+            here.setdefault(normalize_company(company), []).append(name)
+    planned = {normalize_company(c) for c in (priorities["company"].dropna() if priorities is not None else [])}
+    frame = companies.assign(_here=[len(here.get(k, [])) for k in companies["normalized_name"]],
+                             _planned=[k in planned for k in companies["normalized_name"]])
+    frame = frame.sort_values(["_planned", "_here", "name"], ascending=[False, False, True])
+    news_by = {k: g for k, g in news.groupby("company_id")} if len(news) else {}
+    cards = []
+    for r in frame.head(limit).to_dict("records"):
+        facts_line = " · ".join(escape(x) for x in (_value(r.get("industry")), _size(r),
+                                                     _value(r.get("headquarters")),
+                                                     f"founded {_value(r.get('founded'))}" if _value(r.get("founded")) else "") if x)
+        links = [link(r.get("website"), "Website")] if safe_url(r.get("website")) else []
+        links += [link(r.get(k), label) for k, label in (("linkedin", "LinkedIn"), ("x", "X"), ("github", "GitHub"))
+                  if safe_url(r.get(k))]
+        links += [link(u, re.sub(r"^www\.", "", u.split("/")[2])) for u in _lines(r.get("other_socials")) if safe_url(u)]
+        roles = _lines(r.get("open_roles"))
+        hiring = ""
+        if roles:
+            shown = ", ".join(escape(x) for x in roles[:4]) + (f" and {len(roles) - 4} more" if len(roles) > 4 else "")
+            hiring = f'<p><strong>Hiring ({len(roles)}):</strong> {shown} {link(r.get("careers_url"), "careers page")}</p>'
+        elif pd.notna(r.get("open_roles_count")):
+            hiring = '<p class="muted">No open roles listed on the careers page.</p>'
+        items = news_by.get(r["company_id"])
+        news_html = ""
+        if items is not None and len(items):
+            news_html = "<ul class='news'>" + "".join(
+                f"<li><time>{escape(_value(n['published']))}</time> {link(n['url'], _value(n['title']))}</li>"
+                for n in items.head(3).to_dict("records")) + "</ul>"
+        people_here = here.get(r["normalized_name"], [])
+        who = (f"<p><strong>Here:</strong> {escape(', '.join(people_here[:8]))}"
+               f"{f' and {len(people_here) - 8} more' if len(people_here) > 8 else ''}</p>") if people_here else ""
+        error = f'<p class="muted">Not researched: {escape(_value(r.get("error")))}</p>' if _value(r.get("error")) else ""
+        cards.append(f'<article class="company"><h3>{escape(_value(r.get("name")))}</h3>'
+                     f'<p class="who">{facts_line}</p><p>{escape(_value(r.get("description")))}</p>'
+                     f'<p class="links">{" · ".join(links)}</p>{hiring}{news_html}{who}{error}</article>')
+    more = len(frame) - limit
+    tail = f'<p class="muted">{more:,} more companies are in companies.csv and the Excel workbook.</p>' if more > 0 else ""
+    return '<div class="companies">' + "".join(cards) + "</div>" + tail
+
+
+def _size(r: dict) -> str:
+    if pd.notna(r.get("employees")):
+        return f"{int(r['employees']):,} employees"
+    return f"{_value(r.get('size_band'))} employees" if _value(r.get("size_band")) else ""
+
+
+# -- 6. schedule ---------------------------------------------------------------------------------------
+def schedule_for_you(sessions: pd.DataFrame, priorities: pd.DataFrame) -> str:
+    """Sessions where your priority people speak, in time order, then breakouts and workshops."""
+    if sessions.empty:
+        return '<p class="muted">No schedule found for this event.</p>'
+    planned = dict(zip(priorities["person_id"], priorities["name"])) if len(priorities) else {}
     rows = []
-    for r in people.to_dict("records"):
-        profiles = " ".join(link(r.get(k), k) for k in ("linkedin", "x", "github", "mastodon", "website") if safe_url(r.get(k)))
-        rows.append("<tr>" + "".join(f"<td>{escape(_value(r.get(c)))}</td>" for c in cols) + f"<td>{profiles}</td></tr>")
-    head = "<tr>" + "".join(f"<th>{c.title()}</th>" for c in cols) + "<th>Profiles</th></tr>"
-    pages = [rows[i:i + page_size] for i in range(0, len(rows), page_size)] or [[]]
-    if len(pages) == 1:
-        return f'<table class="people">{head}{"".join(pages[0])}</table>'
-    parts = []
-    for n, chunk in enumerate(pages, 1):
-        first = (n - 1) * page_size + 1
-        parts.append(f'<details{" open" if n == 1 else ""}><summary>People {first}–{first + len(chunk) - 1}</summary>'
-                     f'<table class="people">{head}{"".join(chunk)}</table></details>')
-    return "".join(parts)
+    for r in sessions.sort_values("start", na_position="last").to_dict("records"):
+        ids = _lines(r.get("speaker_ids"))
+        whom = [planned[i] for i in ids if i in planned]
+        kind = _value(r.get("type")).lower()
+        if whom or kind in {"breakout", "workshop", "panel", "bof", "meetup"}:
+            rows.append((r, whom))
+    head = "<tr><th>When</th><th>Room</th><th>Session</th><th>Your people</th></tr>"
+    body = "".join(
+        f"<tr{' class=mine' if whom else ''}><td>{escape(_when(r))}</td><td>{escape(_value(r.get('room')))}</td>"
+        f"<td><strong>{escape(_value(r.get('title')))}</strong> <small>({escape(_value(r.get('type')) or 'session')})</small></td>"
+        f"<td>{escape(', '.join(whom))}</td></tr>" for r, whom in rows)
+    return f'<table class="schedule">{head}{body}</table>'
+
+
+def full_schedule(sessions: pd.DataFrame) -> str:
+    if sessions.empty:
+        return ""
+    return f"<details><summary>The full schedule ({len(sessions)} sessions)</summary>{schedule_table(sessions)}</details>"
 
 
 def schedule_table(sessions: pd.DataFrame) -> str:
     head = "<tr><th>When</th><th>Room</th><th>Session</th><th>Speakers</th></tr>"
     rows = []
     for r in sessions.to_dict("records"):
-        when = _value(r.get("start"))[:16].replace("T", " ")
         kind = f" <small>({escape(_value(r.get('type')))})</small>" if _value(r.get("type")) else ""
-        rows.append(f"<tr><td>{escape(when)}</td><td>{escape(_value(r.get('room')))}</td>"
+        rows.append(f"<tr><td>{escape(_when(r))}</td><td>{escape(_value(r.get('room')))}</td>"
                     f"<td><strong>{escape(_value(r.get('title')))}</strong>{kind}</td>"
-                    f"<td>{escape(', '.join(_value(r.get('speakers')).splitlines()))}</td></tr>")
+                    f"<td>{escape(', '.join(_lines(r.get('speakers'))))}</td></tr>")
     return f'<table class="schedule">{head}{"".join(rows)}</table>'
 
 
-def sources_note(sources: list[str], failures: list[dict]) -> str:
+def _when(r: dict) -> str:
+    return _value(r.get("start"))[:16].replace("T", " ")
+
+
+# -- 7. after ------------------------------------------------------------------------------------------
+def after_event(slug: str, n_planned: int) -> str:
+    return (
+        "<ul>"
+        "<li><strong>Within a day:</strong> thank each person you met, naming something they said.</li>"
+        "<li><strong>Circle back</strong> when you have acted on advice you were given; say what happened.</li>"
+        "<li><strong>Keep in touch</strong> on a rhythm that fits the relationship; after two unanswered "
+        "follow-ups, stop.</li>"
+        "<li><strong>Keep a record</strong> of whom you met, when, why and what you promised: the "
+        f"<em>Follow-ups</em> sheet of <code>brief.xlsx</code> in this folder lists your {n_planned} planned "
+        "people with columns for the date you met, notes, promises and the next step.</li>"
+        "</ul>")
+
+
+def sources_note(sources: list[str], failures: list[dict], company_errors: int = 0) -> str:
     """The sources read, and those that failed with their errors."""
     read = "".join(f"<li>{link(s) if safe_url(s) else escape(s)}</li>" for s in sources)
+    extra = (f"<p>{company_errors} compan{'y' if company_errors == 1 else 'ies'} could not be researched; "
+             "the reason is in the <code>error</code> column of companies.csv.</p>") if company_errors else ""
     if not failures:
-        return f"<p>Every source was read:</p><ul>{read}</ul>"
+        return f"<p>Every source was read:</p><ul>{read}</ul>{extra}"
     failed = "".join(f"<li>{escape(f['source'])}: {escape(f['error'])}</li>" for f in failures)
-    return f"<ul>{read}</ul><p>Some could not be read; the brief uses the rest:</p><ul>{failed}</ul>"
+    return f"<ul>{read}</ul><p>Some could not be read; the brief uses the rest:</p><ul>{failed}</ul>{extra}"
+
+
+# -- company brief ----------------------------------------------------------------------------------------
+def company_header(company: dict) -> str:
+    name = escape(_value(company.get("name")) or "Company")
+    facts_line = " · ".join(escape(x) for x in (_value(company.get("industry")), _size(company),
+                                                 _value(company.get("headquarters")),
+                                                 f"founded {_value(company.get('founded'))}" if _value(company.get("founded")) else "") if x)
+    links = [link(company.get("website"), "Website")] if safe_url(company.get("website")) else []
+    links += [link(company.get(k), label) for k, label in (("linkedin", "LinkedIn"), ("x", "X"), ("github", "GitHub"),
+                                                            ("feed_url", "News feed")) if safe_url(company.get(k))]
+    links += [link(u, re.sub(r"^www\.", "", u.split("/")[2])) for u in _lines(company.get("other_socials")) if safe_url(u)]
+    error = f'<p class="muted">Not fully researched: {escape(_value(company.get("error")))}</p>' if _value(company.get("error")) else ""
+    source = f'<p class="muted">Site found by: {escape(_value(company.get("domain_source")))}</p>' if _value(company.get("domain_source")) else ""
+    return (f"<h1>{name}</h1><p class='who'>{facts_line}</p><p>{escape(_value(company.get('description')))}</p>"
+            f"<p class='links'>{' · '.join(links)}</p>{source}{error}")
+
+
+def news_list(news: pd.DataFrame) -> str:
+    if news.empty:
+        return '<p class="muted">No dated news found (no feed, or an empty one).</p>'
+    return "<ul class='news'>" + "".join(
+        f"<li><time>{escape(_value(n['published']))}</time> {link(n['url'], _value(n['title']))}"
+        f"<br><small>{escape(_value(n['summary']))}</small></li>" for n in news.to_dict("records")) + "</ul>"
+
+
+def hiring(company: dict) -> str:
+    roles = _lines(company.get("open_roles"))
+    if roles:
+        return ("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in roles) + "</ul>"
+                + f"<p>{link(company.get('careers_url'), 'Careers page')}</p>")
+    if pd.notna(company.get("open_roles_count")):
+        return f'<p class="muted">No open roles listed on the {link(company.get("careers_url"), "careers page")}.</p>'
+    return '<p class="muted">No careers page found.</p>'
