@@ -207,7 +207,7 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
                 top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
-                domains=None, notebook: str = "event_brief.ipynb"):
+                domains=None, notebook: str = "event_brief.ipynb", slug: str | None = None, progress: bool = True):
     """Prepare the data, then execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
 
     The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
@@ -218,7 +218,7 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
 
     sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
     prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
-                       demo=demo, domains=domains)
+                       demo=demo, domains=domains, progress=progress)
     parameters = {"sources": sources, "profile": str(profile) if profile else None,
                   "contacts": str(contacts) if contacts else None, "top": top,
                   "offline": offline, "cache_dir": cache_dir, "demo": demo}
@@ -233,7 +233,7 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
         return {"data_dir": str(work)}
 
     with _env(PREP_PROGRESS="0"):
-        brief = render.build(notebook, Path(out_dir), prepared.event.slug, parameters, prepare_work=extras)
+        brief = render.build(notebook, Path(out_dir), slug or prepared.event.slug, parameters, prepare_work=extras)
     (brief.directory / PREPARED).unlink(missing_ok=True)
     return brief
 

@@ -134,6 +134,20 @@ def cmd_lint(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_batch(args) -> int:
+    from .batch import read_events_file, run_batch
+
+    events = read_events_file(args.events, profile=args.profile, contacts=args.contacts)
+    results = run_batch(events, args.out, jobs=args.jobs, force=args.force, offline=args.offline, cache_dir=args.cache_dir)
+    failed = [r for r in results if r.status == "failed"]
+    counts = {s: sum(r.status == s for r in results) for s in ("built", "up to date", "failed")}
+    print(f"{Path(args.out, 'index.html').resolve()}")
+    print(f"{len(results)} events: " + ", ".join(f"{n} {s}" for s, n in counts.items()), file=sys.stderr)
+    for r in failed:
+        print(f"failed: {r.name}: {r.error}", file=sys.stderr)
+    return EXIT_ERROR if failed else 0
+
+
 def cmd_demo(args) -> int:
     from .brief import build_brief
     from .demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
@@ -147,8 +161,8 @@ def cmd_demo(args) -> int:
 def cmd_brief(args) -> int:
     from .brief import build_brief
 
-    brief = build_brief(args.sources, out_dir=args.out, profile=args.profile, contacts=args.contacts,
-                        offline=args.offline, cache_dir=args.cache_dir)
+    brief = build_brief(args.sources, out_dir=args.out, profile=args.profile, contacts=args.contacts, top=args.top,
+                        offline=args.offline, cache_dir=args.cache_dir, domains=args.domains)
     print(brief.html.resolve())
     return 0
 
@@ -234,10 +248,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--profile", help="your profile (YAML)")
     p.add_argument("--contacts", help="your contacts (CSV)")
+    p.add_argument("--top", type=int, default=20, help="how many people to plan to meet (default 20)")
+    p.add_argument("--domains", help="your company -> domain mapping (CSV company,domain or YAML)")
     p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
     p.add_argument("--offline", action="store_true")
     p.add_argument("--cache-dir", help="folder for the HTTP cache")
     p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("batch", help="build briefs for many events in parallel, with an index page")
+    p.add_argument("events", metavar="EVENTS_FILE", help="YAML list or CSV of events (sources; name, profile, contacts, top)")
+    p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
+    p.add_argument("--jobs", type=int, default=2, help="briefs built at once (default 2)")
+    p.add_argument("--force", action="store_true", help="rebuild briefs that are up to date")
+    p.add_argument("--profile", help="profile for events that do not name one")
+    p.add_argument("--contacts", help="contacts for events that do not name them")
+    p.add_argument("--offline", action="store_true")
+    p.add_argument("--cache-dir", help="folder for the HTTP cache")
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("demo", help="build the brief of the bundled offline demo event")
     p.add_argument("--out", default="build/demo")

@@ -39,7 +39,8 @@ def execute(notebook: Path, output: Path, parameters: dict, *, cwd: Path | None 
 
     try:
         papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                   progress_bar=False, cwd=str(cwd or notebook.parent), shutdown_kernel="immediate")
+                                   progress_bar=False, cwd=str(cwd or notebook.parent), shutdown_kernel="immediate",
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except papermill.PapermillExecutionError as err:
         raise RenderError(f"{notebook.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}",
                           notebook=str(output)) from err

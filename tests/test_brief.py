@@ -1,30 +1,71 @@
-"""The demo brief end to end: papermill runs the notebook on the demo web, nbconvert exports HTML."""
+"""Briefs end to end: papermill runs the notebooks on the demo web, nbconvert exports self-contained HTML."""
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
 import pytest
 
+from conftest import DEMO, ROOT
+from prep import render
 from prep.brief import build_brief
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import RenderError
-from prep import render
+
+SECTIONS = ("The event at a glance", "Your plan", "Outside your industry", "Everyone", "Companies", "Schedule",
+            "After the event", "Sources")
 
 
 @pytest.fixture(scope="module")
 def brief(tmp_path_factory):
     out = tmp_path_factory.mktemp("briefs")
     return build_brief(DEMO_SOURCES, out_dir=out, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS),
-                       cache_dir=str(out / "cache"), demo=True)
+                       cache_dir=str(out / "cache"), demo=True, progress=False)
 
 
-def test_demo_brief_has_its_sections_and_frames(brief):
+def test_demo_brief_has_every_section_and_file(brief):
     html = brief.html.read_text(encoding="utf-8")
-    for heading in ("The event at a glance", "Everyone", "Schedule", "After the event", "Sources"):
-        assert heading in html
-    assert "Harbor Data Summit 2027" in html and "Ava Jansen" in html and "王芳" in html
-    assert "data:image/png;base64," in html  # charts are embedded, not linked
+    for heading in SECTIONS:
+        assert re.search(rf"<h2[^>]*>{re.escape(heading)}", html), heading
+    assert "<title>Harbor Data Summit 2027</title>" in html
+    assert "Ava Jansen" in html and "王芳" in html and "Tidewater Analytics" in html
+    assert 'class="card"' in html and "Conversation starters" in html and "Outreach draft" in html
+    assert re.search(r"King(&#x27;|')s Day", html)  # the holiday four days after the event
+    assert 'class="chart"' in html and re.search(r"People by their company(&#x27;|')s industry", html)
+    assert "data:image/svg+xml;base64," in html  # planned people's photos are embedded
     assert "import prep" not in html  # code is hidden
-    assert {p.name for p in brief.directory.iterdir()} >= {"brief.html", "event_brief.ipynb", "people.csv",
-                                                           "sessions.csv", "organizations.csv"}
+    assert {p.name for p in brief.directory.iterdir()} >= {
+        "brief.html", "event_brief.ipynb", "people.csv", "sessions.csv", "organizations.csv", "companies.csv",
+        "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json"}
+    assert not (brief.directory / "prepared.pickle").exists()
+    priorities = pd.read_csv(brief.directory / "priorities.csv")
+    assert len(priorities) == 20 and priorities.iloc[0]["name"] == "Ava Jansen"
+
+
+def test_html_is_self_contained_and_linkedin_is_never_scraped(brief):
+    html = brief.html.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", html), "no external scripts"
+    assert not re.search(r"<link[^>]+stylesheet", html) and "@import" not in html and "@font-face" not in html
+    assert not re.search(r"<img[^>]+src=\"https?:", html), "no images from the web"
+    assert "cdn" not in html.lower()
+    assert "linkedin.com/search/results/people/?keywords=" in html  # a search link where no profile is known
+    assert "<h2" in html and 'href="#Your-plan"' in html  # a table of contents that works
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    for target in re.findall(r'href="#([^"]+)"', html):
+        assert target in ids, target
+
+
+def test_workbook_has_the_plan_and_a_follow_up_sheet(brief):
+    book = openpyxl.load_workbook(brief.directory / "brief.xlsx", read_only=True)
+    assert book.sheetnames == ["Plan", "Follow-ups", "People", "Companies", "News", "Sessions"]
+    header = [c.value for c in next(book["Follow-ups"].iter_rows(max_row=1))]
+    assert header[:3] == ["name", "company", "why"] and "next_due" in header and "you_promised" in header
+    assert book["Plan"].max_row == 21
 
 
 def test_failed_run_keeps_previous_brief(brief, monkeypatch):
@@ -39,4 +80,106 @@ def test_failed_run_keeps_previous_brief(brief, monkeypatch):
     with pytest.raises(RenderError, match="boom") as info:
         render.build("broken.ipynb", brief.directory.parent, brief.directory.name, {"x": 2})
     assert info.value.notebook and info.value.notebook.endswith(".failed.ipynb")
+    assert Path(info.value.notebook).is_file()
     assert brief.html.read_text(encoding="utf-8") == before
+    broken.unlink()
+
+
+HOSTILE_PAGE = """<html><body><div class="grid">
+<div class="card"><h3>Eve <script>alert(1)</script>Hacker</h3><p class="role">CEO at <img src=x onerror=alert(2)>Evil Corp</p>
+ <p class="bio">Eve works on stream processing <b onmouseover=alert(4)>and</b> open data.</p>
+ <img src="javascript:alert(5)"><a href="javascript:alert(3)">site</a><a href="https://github.com/eve">gh</a></div>
+<div class="card"><h3>Mallory &lt;/script&gt;&lt;script&gt;alert(6)&lt;/script&gt; Jones</h3>
+ <p class="role">CTO at "Quotes" &lt;b&gt;Inc&lt;/b&gt;</p><p class="bio">Mallory tests data pipelines <iframe src=//evil></iframe></p>
+ <a href="file:///etc/passwd" rel="me">site</a><a href="data:text/html,<script>alert(7)</script>">x</a></div>
+<div class="card"><h3>Trent Smith</h3><p class="role">Engineer at Good Co</p><p class="bio">Trent builds open data portals.</p>
+<div class="broken"><span>unclosed <b>markup <i>everywhere</div></div>
+</div></body></html>"""
+
+
+def test_hostile_event_leaves_nothing_active_in_the_whole_brief(tmp_path):
+    source = tmp_path / "hostile.html"
+    source.write_text(HOSTILE_PAGE, encoding="utf-8")
+    brief = build_brief([str(source)], out_dir=tmp_path / "out", profile=str(DEMO_PROFILE), offline=True,
+                        cache_dir=str(tmp_path / "cache"), progress=False)
+    html = brief.html.read_text(encoding="utf-8")
+    assert "Eve" in html and "Trent Smith" in html
+    for bad in ("alert(", "onerror", "onmouseover", "javascript:", "file:///", "data:text/html", "<iframe"):
+        for tag in re.findall(r"<[^>]+>", html):  # no tag or attribute carries it
+            assert bad not in tag, (bad, tag)
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2  # the everyone table's inert JSON data and its own pager code
+    assert "alert(" not in scripts[1]
+    assert "</script" not in scripts[0] and "<" not in scripts[0]  # the JSON data cannot close its element
+
+
+def test_company_brief_notebook_runs(tmp_path):
+    from prep.render import build
+
+    brief = build("company_brief.ipynb", tmp_path, "tidewater",
+                  {"company": "Tidewater Analytics", "cache_dir": str(tmp_path / "cache")})
+    html = brief.html.read_text(encoding="utf-8")
+    assert "<title>Tidewater Analytics B.V.</title>" in html or "<title>Tidewater Analytics</title>" in html
+    for text in ("News", "Quaystream 2.0", "Hiring", "Senior Data Engineer (streaming)", "People from it at the event",
+                 "Ava Jansen", "Ruben Okoye"):
+        assert text in html, text
+
+
+EVENTS = """
+- name: Alpha Meetup
+  sources: [alpha.csv]
+- name: Broken Meetup
+  sources: [missing.csv]
+- name: Beta Meetup
+  sources: alpha.csv; beta.csv
+  top: 5
+"""
+
+
+def test_batch_builds_skips_and_reports(tmp_path):
+    people = "First Name,Last Name,Company,Job Title,Email\n" + "".join(
+        f"Ann{k},Lee,Corp {k % 3},Engineer,ann{k}@corp{k % 3}.example\n" for k in range(12))
+    (tmp_path / "alpha.csv").write_text(people, encoding="utf-8")
+    (tmp_path / "beta.csv").write_text(people.replace("Lee", "Kim"), encoding="utf-8")
+    (tmp_path / "events.yaml").write_text(EVENTS, encoding="utf-8")
+    command = [sys.executable, "-m", "prep.cli", "batch", str(tmp_path / "events.yaml"), "--out", str(tmp_path / "out"),
+               "--jobs", "2", "--offline", "--cache-dir", str(tmp_path / "cache"), "--profile", str(DEMO_PROFILE)]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1, first.stderr  # one event failed...
+    assert "3 events: 2 built, 0 up to date, 1 failed" in first.stderr
+    assert "failed: Broken Meetup:" in first.stderr and "missing.csv" in first.stderr
+    out = tmp_path / "out"
+    assert (out / "alpha-meetup" / "brief.html").is_file() and (out / "beta-meetup" / "brief.html").is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="alpha-meetup/brief.html"' in index and "failed" in index and "missing.csv" in index
+    assert len(pd.read_csv(out / "beta-meetup" / "people.csv")) == 24 and len(pd.read_csv(out / "beta-meetup" / "priorities.csv")) == 5
+    stamp = (out / "alpha-meetup" / "brief.html").stat().st_mtime_ns
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert "2 up to date" in second.stderr and (out / "alpha-meetup" / "brief.html").stat().st_mtime_ns == stamp
+    (tmp_path / "alpha.csv").write_text(people + "Zed,Young,Corp 9,Founder,zed@corp9.example\n", encoding="utf-8")
+    third = subprocess.run(command + ["--force"], capture_output=True, text=True, timeout=300)
+    assert "2 built" in third.stderr and len(pd.read_csv(out / "alpha-meetup" / "people.csv")) == 13
+
+
+def test_batch_file_errors_name_the_event(tmp_path):
+    from prep.batch import read_events_file
+    from prep.errors import SchemaError
+
+    path = tmp_path / "events.yaml"
+    path.write_text("- name: A\n- name: B\n  sources: [x.csv]\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"events.yaml: event 1: 'sources' is missing"):
+        read_events_file(path)
+    path.write_text("- name: B\n  sources: [x.csv]\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"event 1: unknown field\(s\) colour"):
+        read_events_file(path)
+
+
+def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
+    """Opened in JupyterLab and run top to bottom, the notebook prepares the demo data itself."""
+    from prep.render import NOTEBOOKS, execute
+
+    out = tmp_path / "run.ipynb"
+    execute(NOTEBOOKS / "event_brief.ipynb", out, {"cache_dir": str(tmp_path / "cache"), "output_dir": str(tmp_path / "csv")})
+    outputs = json.dumps(json.loads(out.read_text(encoding="utf-8"))["cells"])
+    assert "Ava Jansen" in outputs and "Harbor Data Summit 2027" in outputs and "Traceback" not in outputs
+    assert (tmp_path / "csv" / "harbor-data-summit-2027" / "priorities.csv").is_file()
