@@ -1,25 +1,40 @@
 """prep: walk into a conference or meetup prepared.
 
-fetch -> read -> shape -> (research -> plan) -> render -> track. The public API is small:
+fetch -> read -> shape -> research -> plan -> render -> track. The public API is small:
 
 >>> import prep
 >>> event = prep.read_event(["https://example.org/speakers"])        # doctest: +SKIP
 >>> event.people.head()                                               # doctest: +SKIP
+
+Names are imported on first use, so ``from prep import report`` in a notebook kernel stays fast.
 """
+from __future__ import annotations
+
+import importlib
+
 __version__ = "0.1.0"
 
-from .brief import build_brief, load_event  # noqa: E402
-from .errors import (FetchError, NoPeopleFound, OfflineMiss, ParseError, PrepError, RenderError,  # noqa: E402
-                     RobotsDisallowed, SchemaError, TooLarge, UnsafeURL)
-from .event import Event, read_event  # noqa: E402
-from .fetch import Fetcher, Page  # noqa: E402
-from .outreach import lint_outreach  # noqa: E402
-from .plan import Plan, plan_meetings  # noqa: E402
-from .profile import load_contacts, load_profile  # noqa: E402
-from .research import Research, research_companies  # noqa: E402
-from .settings import Settings  # noqa: E402
+_EXPORTS = {
+    "build_brief": "brief", "load_event": "brief", "prepare": "brief",
+    "Event": "model", "read_event": "event",
+    "Fetcher": "fetch", "Page": "fetch", "Settings": "settings",
+    "Research": "research", "research_companies": "research",
+    "Plan": "plan", "plan_meetings": "plan", "load_profile": "profile", "load_contacts": "profile",
+    "lint_outreach": "outreach",
+    **{name: "errors" for name in ("PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss",
+                                   "UnsafeURL", "ParseError", "NoPeopleFound", "SchemaError", "RenderError")},
+}
+__all__ = sorted(_EXPORTS)
 
-__all__ = ["Event", "Fetcher", "Page", "Settings", "build_brief", "load_event", "read_event",
-           "Research", "research_companies", "Plan", "plan_meetings", "load_profile", "load_contacts", "lint_outreach",
-           "PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss", "UnsafeURL",
-           "ParseError", "NoPeopleFound", "SchemaError", "RenderError"]
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'prep' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

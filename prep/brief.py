@@ -11,17 +11,19 @@ import dataclasses
 import hashlib
 import json
 import os
-import pickle
+import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # kept out of the import path: a notebook showing prepared sections needs neither
+    import pandas as pd
 
-from .event import Event
-from .settings import Settings
+    from .model import Event
+    from .settings import Settings
 
-PREPARED = "prepared.pickle"
+SECTIONS = "sections.json"
 MAX_PHOTO_BYTES = 300_000
 
 
@@ -46,6 +48,8 @@ class Prepared:
 
 
 def _settings(offline: bool, cache_dir: str | None, proxy: str | None) -> Settings:
+    from .settings import Settings
+
     changes = {"offline": offline, "proxy": proxy}
     if cache_dir:
         changes["cache_path"] = Path(cache_dir).expanduser() / "http_cache.sqlite"
@@ -80,6 +84,8 @@ def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, 
 def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
             demo: bool = False, domains=None, research: bool = True, progress: bool = True) -> Prepared:
     """Read the event, research its companies, plan whom to meet and fetch their photos."""
+    import pandas as pd
+
     from . import schema
     from .event import read_event
     from .plan import plan_meetings
@@ -110,7 +116,7 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
     return Prepared(event, companies, news, priorities, outside, ranking, timing, photos, name)
 
 
-def _photos(fetcher, people: pd.DataFrame, priorities: pd.DataFrame) -> dict[str, str]:
+def _photos(fetcher, people: "pd.DataFrame", priorities: "pd.DataFrame") -> dict[str, str]:
     """Photos of the people in the plan, embedded as data: URIs so the HTML works offline."""
     wanted = {}
     planned = set(priorities["person_id"]) if len(priorities) else set()
@@ -128,34 +134,41 @@ def _photos(fetcher, people: pd.DataFrame, priorities: pd.DataFrame) -> dict[str
     return photos
 
 
-def save_prepared(prepared: Prepared, folder: Path) -> Path:
-    path = Path(folder) / PREPARED
-    with path.open("wb") as fh:
-        pickle.dump(prepared, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return path
+def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir=None,
+                   demo: bool = False, data_dir=None, output_dir=None, wait: float = 6 * 3600) -> dict:
+    """The brief's sections as HTML, for the notebook.
 
-
-def load_prepared(folder: str | Path) -> Prepared:
-    """What ``build_brief`` prepared for the notebook (a file it wrote itself, moments earlier)."""
-    with (Path(folder) / PREPARED).open("rb") as fh:
-        return pickle.load(fh)
-
-
-def brief_data(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir=None,
-               demo: bool = False, data_dir=None, output_dir=None) -> Prepared:
-    """For the notebook: load what ``prep brief`` prepared, or prepare it here when run on its own
-    (then ``output_dir``, if given, receives the frames as CSV and brief.xlsx)."""
+    Given ``data_dir`` (``prep brief`` passes it), wait for the sections it is preparing there and
+    load them: the kernel then needs no pandas at all. Run on its own, the notebook prepares the data
+    here; ``output_dir``, if given, also receives the frames as CSV and brief.xlsx. The result's
+    ``prepared`` key holds the frames in that case, for exploring further.
+    """
     if data_dir:
-        return load_prepared(data_dir)
+        from .render import FAILED_MARK
+
+        folder, deadline = Path(data_dir), time.monotonic() + wait
+        while not (folder / SECTIONS).is_file():
+            if (folder / FAILED_MARK).exists():
+                raise RuntimeError(f"preparing the brief's data failed; see the error where prep brief ran")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {SECTIONS} in {folder} after {wait:.0f} s")
+            time.sleep(0.02)
+        return json.loads((folder / SECTIONS).read_text(encoding="utf-8"))
+    from .report import sections
+
     prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
                        demo=demo, progress=False)
     if output_dir:
         folder = Path(output_dir) / prepared.event.slug
         folder.mkdir(parents=True, exist_ok=True)
-        for name, frame in prepared.frames.items():
-            frame.to_csv(folder / f"{name}.csv", index=False)
-        write_workbook(prepared, folder / "brief.xlsx")
-    return prepared
+        write_frames(prepared, folder)
+    return {**sections(prepared), "prepared": prepared}
+
+
+def write_frames(prepared: Prepared, folder: Path) -> None:
+    for name, frame in prepared.frames.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    write_workbook(prepared, folder / "brief.xlsx")
 
 
 @dataclass
@@ -207,39 +220,43 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
                 top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
-                domains=None, notebook: str = "event_brief.ipynb", slug: str | None = None, progress: bool = True):
-    """Prepare the data, then execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
+                domains=None, slug: str | None = None, progress: bool = True):
+    """Prepare the data and execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
 
     The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
-    company_news/priorities as CSV and brief.xlsx. It is swapped in atomically; a failed run leaves
-    the previous brief in place and names the executed notebook that holds the error.
+    company_news/priorities as CSV, brief.xlsx and inputs.json. The notebook's kernel starts while
+    the data is prepared here. The folder is swapped in atomically; a failed run leaves the previous
+    brief in place and names the executed notebook that holds the error.
     """
     from . import render
+    from .report import sections
 
     sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
-    prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
-                       demo=demo, domains=domains, progress=progress)
     parameters = {"sources": sources, "profile": str(profile) if profile else None,
                   "contacts": str(contacts) if contacts else None, "top": top,
                   "offline": offline, "cache_dir": cache_dir, "demo": demo}
 
-    def extras(work: Path) -> dict:
-        save_prepared(prepared, work)
-        for name, frame in prepared.frames.items():
-            frame.to_csv(work / f"{name}.csv", index=False)
-        write_workbook(prepared, work / "brief.xlsx")
+    def prepare_work(work: Path) -> str:
+        prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
+                           demo=demo, domains=domains, progress=progress)
+        write_frames(prepared, work)
         (work / "inputs.json").write_text(json.dumps({"parameters": parameters, "fingerprint": fingerprint(parameters)},
                                                      indent=1), encoding="utf-8")
-        return {"data_dir": str(work)}
+        ready = work / (SECTIONS + ".tmp")
+        ready.write_text(json.dumps(sections(prepared), ensure_ascii=False), encoding="utf-8")
+        ready.replace(work / SECTIONS)  # atomic: the waiting notebook never reads half a file
+        return slug or prepared.event.slug
 
     with _env(PREP_PROGRESS="0"):
-        brief = render.build(notebook, Path(out_dir), slug or prepared.event.slug, parameters, prepare_work=extras)
-    (brief.directory / PREPARED).unlink(missing_ok=True)
+        brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work)
+    (brief.directory / SECTIONS).unlink(missing_ok=True)
     return brief
 
 
 def write_workbook(prepared: Prepared, path: Path) -> None:
     """brief.xlsx: Plan, Follow-ups (to fill in), People, Companies, News, Sessions."""
+    import pandas as pd
+
     priorities = prepared.priorities
     follow = pd.DataFrame({"name": priorities["name"], "company": priorities["company"],
                            "why": priorities["reasons"].fillna("").str.split("\n").str[0].str.split(" — source: ").str[0],

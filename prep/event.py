@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,31 +13,11 @@ from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
 from .readers.recipe import load_recipe, parse_with_recipe
+from .model import Event
 from .settings import Settings
 
 log = logging.getLogger("prep")
 INFO_FIELDS = ("name", "start", "end", "timezone", "venue", "city", "country", "url", "organizer", "description")
-
-
-@dataclass
-class Event:
-    """Everything read about one event. Frames follow :mod:`prep.schema`."""
-
-    info: dict
-    people: pd.DataFrame
-    sessions: pd.DataFrame
-    organizations: pd.DataFrame
-    sources: list[str] = field(default_factory=list)
-    failures: list[dict] = field(default_factory=list)  # {"source", "error"} for each source that failed
-
-    @property
-    def slug(self) -> str:
-        base = self.info.get("name") or (Path(urlsplit(self.sources[0]).path).stem if self.sources else "event")
-        return re.sub(r"[^a-z0-9]+", "-", normalize_name(base)).strip("-") or "event"
-
-    def __repr__(self) -> str:
-        return (f"<Event {self.info.get('name') or self.slug!r}: {len(self.people)} people, "
-                f"{len(self.sessions)} sessions, {len(self.organizations)} organizations>")
 
 
 def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, settings: Settings | None = None,

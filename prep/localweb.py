@@ -76,7 +76,8 @@ class LocalWeb:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self._server.request_queue_size = 256
-        threading.Thread(target=self._server.serve_forever, daemon=True, name="localweb").start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
+                         name="localweb").start()
         return self
 
     def stop(self) -> None:

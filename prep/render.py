@@ -14,7 +14,9 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -25,6 +27,7 @@ from .errors import RenderError
 log = logging.getLogger("prep")
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
+FAILED_MARK = "prepare.failed"  # written into data_dir when the data step fails, so a waiting notebook stops
 
 
 @dataclass
@@ -34,7 +37,15 @@ class Brief:
     notebook: Path
 
 
+def _skip_slow_optional_imports() -> None:
+    """jsonschema (imported by nbformat) loads ``rfc3987_syntax`` when it is installed (jupyterlab pulls it
+    in), and that module compiles a grammar at import: ~1.8 s on this machine, in every process. Notebook
+    validation never checks IRIs, so tell jsonschema the optional module is absent."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def execute(notebook: Path, output: Path, parameters: dict, *, cwd: Path | None = None) -> None:
+    _skip_slow_optional_imports()
     import papermill
 
     try:
@@ -56,6 +67,7 @@ def _exporter():
 
 def export_html(notebook: Path, html: Path) -> None:
     """Cell outputs and markdown, code hidden, in a standalone page with the brief stylesheet."""
+    _skip_slow_optional_imports()
     import nbformat
 
     node = nbformat.read(str(notebook), as_version=4)
@@ -77,25 +89,50 @@ def _first_heading(body: str) -> str:
     return re.sub(r"<[^>]+>|¶", "", match.group(1)).strip() if match else ""
 
 
-def build(notebook_name: str, out_dir: Path, slug: str, parameters: dict,
-          prepare_work: Callable[[Path], dict] | None = None) -> Brief:
+def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
+          prepare_work: Callable[[Path], str | None] | None = None) -> Brief:
     """Execute ``notebooks/<notebook_name>`` into ``out_dir/<slug>/`` and export its HTML.
 
-    ``prepare_work(work_dir)`` may write files into the new brief folder first and return extra
-    notebook parameters (e.g. where the prepared data is).
+    With ``prepare_work``, the notebook gets ``data_dir`` (the new brief folder) and the kernel
+    starts while ``prepare_work(data_dir)`` writes the data there in this process, so kernel start-up
+    and data preparation overlap; the notebook waits for the data (see
+    :func:`prep.brief.brief_sections`). ``prepare_work`` may return the folder name (slug). The
+    folder is swapped in atomically; on failure the previous brief stays and the executed notebook is
+    kept as ``<slug>.failed.ipynb``.
     """
-    target = Path(out_dir) / slug
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=target.parent))
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".brief-", dir=out_dir))
     stem = Path(notebook_name).stem
     executed = work / f"{stem}.ipynb"
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            execute(NOTEBOOKS / notebook_name, executed, parameters)
+        except BaseException as err:  # handed to the main thread
+            outcome["error"] = err
+
     try:
         if prepare_work:
-            parameters = {**parameters, **(prepare_work(work) or {})}
-        execute(NOTEBOOKS / notebook_name, executed, parameters)
+            parameters = {**parameters, "data_dir": str(work)}
+            kernel = threading.Thread(target=run, name="papermill", daemon=True)
+            kernel.start()
+            try:
+                slug = prepare_work(work) or slug
+            except BaseException:
+                (work / FAILED_MARK).write_text("the data step failed", encoding="utf-8")
+                kernel.join()
+                raise
+            kernel.join()
+        else:
+            run()
+        slug = slug or "brief"
+        if "error" in outcome:
+            raise outcome["error"]
         export_html(executed, work / "brief.html")
     except RenderError as err:
-        keep = target.parent / f"{slug}.failed.ipynb"
+        keep = out_dir / f"{slug or 'brief'}.failed.ipynb"
         if executed.exists():
             shutil.copyfile(executed, keep)
             err.notebook = str(keep)
@@ -105,11 +142,12 @@ def build(notebook_name: str, out_dir: Path, slug: str, parameters: dict,
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    target = out_dir / slug
     old = target.with_name(f".{slug}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(work, target)
     shutil.rmtree(old, ignore_errors=True)
-    (target.parent / f"{slug}.failed.ipynb").unlink(missing_ok=True)
+    (out_dir / f"{slug}.failed.ipynb").unlink(missing_ok=True)
     return Brief(directory=target, html=target / "brief.html", notebook=target / f"{stem}.ipynb")

@@ -465,3 +465,22 @@ def batch_index(results: list[dict]) -> str:
                     f"<td>{escape(r['status'])}</td><td>{took}</td></tr>")
     return (f"<h1>Briefs</h1><p class='muted'>{len(results)} events: {summary}.</p>"
             f"<table><tr><th>Event</th><th>Status</th><th>Time</th></tr>{''.join(rows)}</table>")
+
+
+# -- the whole event brief ----------------------------------------------------------------------------------
+def sections(prepared) -> dict[str, str]:
+    """Every section of the event brief as HTML, keyed by name (a :class:`prep.brief.Prepared` in)."""
+    p, event = prepared, prepared.event
+    errors = int(p.companies["error"].notna().sum()) if len(p.companies) else 0
+    return {
+        "title": title(event.info, p.profile_name),
+        "glance": facts(event.info, event.people, event.sessions, event.organizations, p.companies)
+        + timing(p.timing) + charts(event.people, p.companies),
+        "plan": plan_summary(p.priorities) + plan_cards(p.priorities, event.people, p.photos),
+        "outside": outside_list(p.outside_industry),
+        "everyone": everyone_table(event.people, scores=p.ranking, companies=p.companies),
+        "companies": companies_section(p.companies, p.news, event.people, p.priorities),
+        "schedule": schedule_for_you(event.sessions, p.priorities) + full_schedule(event.sessions),
+        "after": after_event(event.slug, len(p.priorities)),
+        "sources": sources_note(event.sources, event.failures, errors),
+    }

@@ -42,7 +42,7 @@ def test_demo_brief_has_every_section_and_file(brief):
     assert {p.name for p in brief.directory.iterdir()} >= {
         "brief.html", "event_brief.ipynb", "people.csv", "sessions.csv", "organizations.csv", "companies.csv",
         "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json"}
-    assert not (brief.directory / "prepared.pickle").exists()
+    assert not (brief.directory / "sections.json").exists()
     priorities = pd.read_csv(brief.directory / "priorities.csv")
     assert len(priorities) == 20 and priorities.iloc[0]["name"] == "Ava Jansen"
 
