@@ -23,7 +23,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pandas as pd
 import yaml
 from tqdm import tqdm
 
@@ -47,6 +46,8 @@ def read_events_file(path: str | Path, *, profile: str | None = None, contacts: 
     path = Path(path)
     if not path.is_file():
         raise SchemaError(f"{path}: no such events file")
+    import pandas as pd
+
     try:
         if path.suffix.lower() in {".yaml", ".yml"}:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -112,7 +113,10 @@ def run_batch(events: list[dict], out_dir: str | Path, *, jobs: int = 2, force: 
     bar = tqdm(total=len(events), desc="briefs", unit="brief", disable=not progress, initial=len(results))
     if todo:
         context = multiprocessing.get_context("spawn")  # no threads or sockets inherited by the workers
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=context) as pool:
+        from .render import keep_kernel
+
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=context,
+                                 initializer=keep_kernel) as pool:
             futures = {pool.submit(_build_one, event, str(out), key): (i, event, key) for i, event, key in todo}
             for future in as_completed(futures):
                 i, event, key = futures[future]

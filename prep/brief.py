@@ -231,7 +231,10 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
     from . import render
     from .report import sections
 
-    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    # Absolute paths: papermill changes the working directory while the kernel runs beside the data step.
+    sources = [_absolute(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    profile, contacts, cache_dir = _absolute(profile), _absolute(contacts), _absolute(cache_dir)
+    domains = _absolute(domains) if isinstance(domains, (str, Path)) else domains
     parameters = {"sources": sources, "profile": str(profile) if profile else None,
                   "contacts": str(contacts) if contacts else None, "top": top,
                   "offline": offline, "cache_dir": cache_dir, "demo": demo}
@@ -251,6 +254,13 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
         brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work)
     (brief.directory / SECTIONS).unlink(missing_ok=True)
     return brief
+
+
+def _absolute(value):
+    """Local paths made absolute; URLs, None and objects (a Profile) unchanged."""
+    if value is None or not isinstance(value, (str, Path)) or str(value).startswith(("http://", "https://")):
+        return value
+    return str(Path(value).expanduser().resolve())
 
 
 def write_workbook(prepared: Prepared, path: Path) -> None:

@@ -8,8 +8,6 @@ import logging
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from .errors import PrepError
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
@@ -82,6 +80,8 @@ def cmd_company(args) -> int:
 
 def cmd_companies(args) -> int:
     from .research import read_company_list
+
+    import pandas as pd
 
     organizations = pd.read_csv(args.orgs, dtype=str, keep_default_na=False) if args.orgs else None
     research = _research(args, read_company_list(args.people), organizations)

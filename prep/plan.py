@@ -18,13 +18,12 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import schema
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
-from .text import clip, phrase_in, sentences, stems
+from .text import clip, phrase_in, sentences, stems, tfidf
 
 SOURCE = " — source: "
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
@@ -136,12 +135,8 @@ def _relevance(personal: list[str], company_level: list[str], profile: Profile) 
     n = len(personal)
     if not query.strip() or not any(d.strip() for d in personal + company_level):
         return np.zeros(n)
-    vectorizer = TfidfVectorizer(analyzer=stems, sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform(personal + company_level + [query])
-    except ValueError:  # empty vocabulary
-        return np.zeros(n)
-    sims = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+    matrix = tfidf([stems(d) for d in personal + company_level + [query]]).tocsr()
+    sims = np.asarray((matrix[:-1] @ matrix[-1].T).todense()).ravel()
     return 0.75 * sims[:n] + 0.25 * sims[n:]
 
 
@@ -349,10 +344,9 @@ class _Context:
         if not text.strip() or not self.sessions:
             return None
         if self._session_vectors is None:
-            docs = [f"{s.get('title') or ''} {s.get('abstract') or ''}" for s in self.sessions]
-            self._vectorizer = TfidfVectorizer(analyzer=stems, sublinear_tf=True).fit(docs + [text])
-            self._session_vectors = self._vectorizer.transform(docs)
-        sims = (self._session_vectors @ self._vectorizer.transform([text]).T).toarray().ravel()
+            self._session_vectors = [stems(f"{s.get('title') or ''} {s.get('abstract') or ''}") for s in self.sessions]
+        matrix = tfidf(self._session_vectors + [stems(text)]).tocsr()
+        sims = np.asarray((matrix[:-1] @ matrix[-1].T).todense()).ravel()
         preferred = np.array([0.02 if str(s.get("type") or "").lower() in {"breakout", "workshop", "panel"} else 0
                               for s in self.sessions])
         best = int(np.argmax(sims + preferred))

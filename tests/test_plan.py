@@ -285,3 +285,14 @@ def test_contacts_errors(tmp_path):
     path.write_text("who,where\nA,B\n", encoding="utf-8")
     with pytest.raises(SchemaError, match="need a 'name' and a 'company' column"):
         load_contacts(path)
+
+
+def test_tfidf_weights():
+    from prep.text import tfidf
+
+    m = tfidf([["kafka", "data"], ["kafka", "data"], ["data", "farm"], []]).toarray()
+    assert np.allclose(np.linalg.norm(m[:3], axis=1), 1) and not m[3].any()
+    assert np.isclose(m[0] @ m[1], 1) and np.isclose(m[0] @ m[2], m[2] @ m[0]) and 0 < m[0] @ m[2] < 1
+    vocabulary_order = ["kafka", "data", "farm"]  # first-seen order
+    kafka, data, farm = (vocabulary_order.index(t) for t in ("kafka", "data", "farm"))
+    assert m[2, farm] > m[2, data]  # the rarer word weighs more
