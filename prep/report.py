@@ -395,13 +395,19 @@ def after_event(slug: str, n_planned: int) -> str:
     return (
         "<ul>"
         "<li><strong>Within a day:</strong> thank each person you met, naming something they said.</li>"
-        "<li><strong>Circle back</strong> when you have acted on advice you were given; say what happened.</li>"
+        "<li><strong>Circle back</strong> when you have acted on advice you were given; say what happened. "
+        "Thank whoever introduced you.</li>"
         "<li><strong>Keep in touch</strong> on a rhythm that fits the relationship; after two unanswered "
         "follow-ups, stop.</li>"
-        "<li><strong>Keep a record</strong> of whom you met, when, why and what you promised: the "
-        f"<em>Follow-ups</em> sheet of <code>brief.xlsx</code> in this folder lists your {n_planned} planned "
-        "people with columns for the date you met, notes, promises and the next step.</li>"
-        "</ul>")
+        "</ul><p>Keep a record of whom you met, when, why and what you promised. With prep's tracker (local, "
+        "private, one SQLite file):</p><pre>"
+        f"prep track import briefs/{escape(slug)}      # your {n_planned} planned people, once\n"
+        f"prep met \"Name\" --event {escape(slug)} --note \"...\" --promise \"...\"   # after each conversation\n"
+        "prep due --week                 # what is due: thank-yous, promises, keep-in-touch\n"
+        "prep done ID / prep replied \"Name\"\n"
+        "prep track export --ics followups.ics   # reminders into your calendar</pre>"
+        "<p>Prefer a spreadsheet? The <em>Follow-ups</em> sheet of <code>brief.xlsx</code> in this folder lists "
+        "the same people with columns for the date you met, notes, promises and the next step.</p>")
 
 
 def sources_note(sources: list[str], failures: list[dict], company_errors: int = 0) -> str:

@@ -188,8 +188,9 @@ class Tracker:
         """The contact called ``name`` (at ``company`` when given); an error if the name is ambiguous."""
         rows = self.db.execute("SELECT * FROM contacts WHERE person_key LIKE ? ESCAPE '\\'",
                                (_like_prefix(normalize_name(name)) + "|%",)).fetchall()
-        if company:
-            rows = [r for r in rows if r["person_key"] == person_key(name, company)] or rows
+        if company:  # the same company, or a contact whose company was not known yet
+            rows = ([r for r in rows if r["person_key"] == person_key(name, company)]
+                    or [r for r in rows if not r["company"]])
         if len(rows) > 1:
             options = "; ".join(f"{r['name']} ({r['company'] or 'no company'})" for r in rows)
             raise PrepError(f"{name!r} matches {len(rows)} contacts ({options}); add --company to say which")
@@ -205,6 +206,13 @@ class Tracker:
                         fields.get("how_met", ""), fields.get("where_met", ""), stamp, stamp))
             row = self.find(name, company)
         return row
+
+    def add_note(self, name: str, text: str, company: str | None = None) -> None:
+        """Append to your own notes about a contact (imports never touch them)."""
+        with self.transaction() as db:
+            row = self._require(name, company)
+            notes = f"{row['notes']}\n{text}".strip()
+            db.execute("UPDATE contacts SET notes = ?, updated_at = ? WHERE id = ?", (notes, _now(), row["id"]))
 
     def contacts(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM contacts ORDER BY name").fetchall()
@@ -300,6 +308,8 @@ class Tracker:
                 updates["where_met"] = event
             if not contact["how_met"]:
                 updates["how_met"] = channel
+            if company and not contact["company"]:
+                updates.update(company=company.strip(), person_key=person_key(name, company))
             db.execute(f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
                        (*updates.values(), contact["id"]))
             db.execute("UPDATE followups SET status = 'open' WHERE contact_id = ? AND status = 'paused'", (contact["id"],))
