@@ -61,22 +61,61 @@ ORGANIZATIONS = {
     "source_url": S,
 }
 
-#: One row per researched company (see prep.research).
+#: One row per researched company (see prep.research). Unresolved companies stay, with the reason in ``error``.
 COMPANIES = {
-    "company_id": S, "name": S, "normalized_name": S, "domain": S, "website": S, "description": S,
-    "industry": S, "employees": "Int64", "size_band": S, "founded": S, "headquarters": S,
-    "linkedin": S, "x": S, "github": S, "other_socials": S, "feed_url": S, "careers_url": S,
-    "open_roles": S, "open_roles_count": "Int64", "domain_source": S, "sources": S, "fetched_at": S, "error": S,
+    "company_id": S,         # stable hash of the normalised name; joins company_news
+    "name": S,               # as the event pages spell it (or the site's own name when only a URL was given)
+    "normalized_name": S,    # join key: "Acme, Inc." == "ACME Inc" == "acme" (cleanco + fuzzy matching)
+    "domain": S,             # host of the site, without "www."
+    "website": S,            # the home page that was read
+    "description": S,        # schema.org Organization, else the home page's own meta/OpenGraph description
+    "industry": S,           # from the site's Organization data, else Wikidata (with --wikipedia)
+    "employees": "Int64",    # numberOfEmployees (a range gives its upper bound), else Wikidata
+    "size_band": S,          # LinkedIn-style band of employees: 1-10, 11-50, ..., 10,001+
+    "founded": S,            # foundingDate, else Wikidata inception (year)
+    "headquarters": S,       # "City, Region, Country" from the Organization address
+    "linkedin": S,           # company page URL (never a person's profile)
+    "x": S,                  # X / Twitter profile URL
+    "github": S,             # GitHub organisation URL
+    "other_socials": S,      # further profiles (facebook, youtube, mastodon, ...), one per line
+    "feed_url": S,           # the site's main RSS/Atom feed (<link rel="alternate">)
+    "careers_url": S,        # careers page linked from the home page (or an applicant-tracking host)
+    "open_roles": S,         # job titles (JobPosting JSON-LD or job-marked list items), one per line
+    "open_roles_count": "Int64",  # number of open roles; 0 = the careers page lists none; empty = not known
+    "domain_source": S,      # how the site was found: given | mapping | card link | card e-mail |
+                             # event sponsor link | guessed, confirmed by page
+    "sources": S,            # every page read, one per line
+    "fetched_at": S,         # when the newest of those pages was fetched (UTC, ISO 8601)
+    "error": S,              # why the company could not be (fully) researched
 }
 
-#: Dated posts from each company's feed.
-COMPANY_NEWS = {"company_id": S, "title": S, "url": S, "published": S, "summary": S}
+#: Dated posts from each company's feed, newest first.
+COMPANY_NEWS = {
+    "company_id": S,         # joins companies
+    "title": S,
+    "url": S,                # http(s) only
+    "published": S,          # YYYY-MM-DD
+    "summary": S,            # plain text (markup removed), at most 400 characters
+}
 
-#: The meeting plan (see prep.plan).
+#: The meeting plan (see prep.plan): one row per person to meet, best first. Every line of reasons,
+#: commonalities, offer and starters ends with " — source: URL", the page the fact came from.
 PRIORITIES = {
-    "person_id": S, "name": S, "company": S, "score": "float64", "reasons": S, "commonalities": S,
-    "offer": S, "approach": S, "where_to_meet": S, "starters": S, "outreach_subject": S,
-    "outreach_body": S, "outside_industry": "boolean", "evidence": S,
+    "person_id": S,          # joins people
+    "name": S,
+    "company": S,
+    "score": "float64",      # relevance (TF-IDF of what they said and do against your interests and goals)
+                             # + targets + commonalities + an offer that fits; never the job title
+    "reasons": S,            # why meet them, one per line
+    "commonalities": S,      # shared employers, schools, places, languages, communities, interests
+    "offer": S,              # what you can offer them, and the need it answers
+    "approach": S,           # warm introduction, congratulations, considerate notes
+    "where_to_meet": S,      # their sessions (time, room) or the session on their topic; sponsor stand
+    "starters": S,           # open questions about their work, one per line
+    "outreach_subject": S,   # a draft that passes prep.outreach.lint_outreach (empty: nothing shared yet)
+    "outreach_body": S,
+    "outside_industry": "boolean",  # their company's industry is known and not one of yours
+    "evidence": S,           # every source URL the row draws on, one per line
 }
 
 SCHEMAS = {"people": PEOPLE, "sessions": SESSIONS, "organizations": ORGANIZATIONS,
