@@ -318,7 +318,11 @@ class Fetcher:
                 try:
                     pages[url] = page = self.get(url)
                     if then is not None:
-                        more = list(then(url, page) or ())
+                        try:
+                            more = list(then(url, page) or ())
+                        except Exception as err:  # a bug in a follow-up parser loses only the follow-ups
+                            log.warning("%s: could not read what to fetch next: %s: %s", url, type(err).__name__, err)
+                            more = []
                         with cond:
                             bar.total += enqueue(more)
                             bar.refresh()

@@ -461,11 +461,6 @@ def _row(target: _Target, max_news: int) -> tuple[dict, list[dict]]:
     return row, posts
 
 
-def research_one(url_or_name: str, **kwargs) -> Research:
-    """Research one company given by its website URL, its domain or its name."""
-    return research_companies([url_or_name], **kwargs)
-
-
 def read_company_list(path: str | Path) -> pd.DataFrame:
     """A people CSV (with a ``company`` column) or a plain list of company names, one per line."""
     path = Path(path)
