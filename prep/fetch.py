@@ -148,7 +148,7 @@ class Fetcher:
         s.cache_path.parent.mkdir(parents=True, exist_ok=True)
         self.session = requests_cache.CachedSession(
             str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
-            allowable_codes=(200,), stale_if_error=True, fast_save=True, wal=True,
+            allowable_codes=(200,), stale_if_error=True, fast_save=True,
         )
         self.session.max_redirects = s.max_redirects
         self.session.headers["User-Agent"] = s.user_agent
