@@ -481,7 +481,7 @@ def _date(value) -> date | None:
 
 
 def _text(value) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value).strip()
+    return schema.text(value).strip()
 
 
 def _first_line(value) -> str:

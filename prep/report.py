@@ -14,6 +14,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from .schema import text as _value  # every cell shown goes through it
+
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 SOURCE = " — source: "
 PROFILE_KEYS = ("linkedin", "x", "github", "mastodon", "website")
@@ -32,8 +34,6 @@ def link(url, label=None) -> str:
     return f'<a href="{escape(href)}" rel="noopener noreferrer">{text}</a>' if href else text
 
 
-def _value(v) -> str:
-    return "" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else str(v)
 
 
 def _lines(v) -> list[str]:

@@ -146,8 +146,8 @@ def _targets(source) -> list[_Target]:
         if column is None:
             raise SchemaError(f"a companies input needs a 'company' or 'name' column; it has {list(source.columns)}")
         for row in source.to_dict("records"):
-            records.append({"name": _str(row.get(column)), "email": _str(row.get("email")),
-                            "links": [_str(row.get(k)) for k in ("website", "url") if _str(row.get(k))]})
+            records.append({"name": schema.text(row.get(column)), "email": schema.text(row.get("email")),
+                            "links": [schema.text(row.get(k)) for k in ("website", "url") if schema.text(row.get(k))]})
     else:
         for item in source:
             item = clean_space(str(item))
@@ -181,10 +181,6 @@ def _targets(source) -> list[_Target]:
             target.emails[email.rsplit("@", 1)[1].lower().strip(">")] += 1
         target.links += [link for link in record.get("links", []) if link.startswith(("http://", "https://"))]
     return list(by_key.values())
-
-
-def _str(value) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
 
 # -- 2. resolve ----------------------------------------------------------------------------------
@@ -233,9 +229,9 @@ def _sponsor_links(organizations: pd.DataFrame | None) -> dict[str, tuple[str, s
     if organizations is None or organizations.empty:
         return links
     for row in organizations.to_dict("records"):
-        url = _str(row.get("url"))
-        if url.startswith(("http://", "https://")) and _str(row.get("name")):
-            links[normalize_company(row["name"])] = (url, _str(row.get("kind")) or "sponsor")
+        url = schema.text(row.get("url"))
+        if url.startswith(("http://", "https://")) and schema.text(row.get("name")):
+            links[normalize_company(row["name"])] = (url, schema.text(row.get("kind")) or "sponsor")
     return links
 
 

@@ -122,6 +122,11 @@ SCHEMAS = {"people": PEOPLE, "sessions": SESSIONS, "organizations": ORGANIZATION
            "companies": COMPANIES, "company_news": COMPANY_NEWS, "priorities": PRIORITIES}
 
 
+def text(value) -> str:
+    """A frame cell as text: "" for None, NA and NaN (missing values in any dtype)."""
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
 def empty(entity: str) -> pd.DataFrame:
     """An empty frame with every column of ``entity`` and the right dtypes."""
     return conform(pd.DataFrame(), entity)
