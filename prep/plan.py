@@ -20,12 +20,12 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schema
+from .schema import SOURCE
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
 from .text import clip, phrase_in, sentences, stems, tfidf
 
-SOURCE = " — source: "
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
                          r"vice president|vp|executive director|managing director|general manager|partner|chair|"
                          r"board member|owner|minister|mayor|secretary general|director general)\b", re.I)

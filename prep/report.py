@@ -14,10 +14,10 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from .schema import SOURCE
 from .schema import text as _value  # every cell shown goes through it
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
-SOURCE = " — source: "
 PROFILE_KEYS = ("linkedin", "x", "github", "mastodon", "website")
 LABELS = {"linkedin": "LinkedIn", "x": "X", "github": "GitHub", "mastodon": "Mastodon", "website": "Website"}
 
@@ -32,8 +32,6 @@ def link(url, label=None) -> str:
     href = safe_url(url)
     text = escape(str(label if label is not None else url or ""))
     return f'<a href="{escape(href)}" rel="noopener noreferrer">{text}</a>' if href else text
-
-
 
 
 def _lines(v) -> list[str]:

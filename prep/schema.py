@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 S = "string"
+SOURCE = " — source: "  # ends every line of a plan that rests on a scraped fact: "... — source: URL"
 
 #: One row per person at the event (speakers, attendees, organizers, sponsor contacts).
 PEOPLE = {
