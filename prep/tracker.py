@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import PrepError, SchemaError
 from .names import normalize_company, normalize_name
+from .schema import SOURCE
 
 STRENGTHS = ("strong", "medium", "weak")
 DEFAULT_CADENCE = {"strong": 30, "medium": 90, "weak": 180}  # days between keep-in-touch notes
@@ -259,7 +260,7 @@ class Tracker:
                           "linkedin": person.get("linkedin", ""),
                           "links": "\n".join(person.get(k, "") for k in ("website", "x", "github", "mastodon", "profile_url")
                                              if person.get(k, "")),
-                          "why": (row.get("reasons", "").split("\n")[0]).split(" — source: ")[0],
+                          "why": (row.get("reasons", "").split("\n")[0]).split(SOURCE)[0],
                           "where_met": "", "source": f"brief:{slug}"}
                 counts[self._upsert(db, record)] += 1
         return counts
