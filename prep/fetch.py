@@ -5,6 +5,8 @@ without touching the network; throttling lives in the transport adapter, so cach
 """
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
 import os
 import re
@@ -109,11 +111,13 @@ def decode_charset(content: bytes, content_type: str) -> str:
 class _PoliteAdapter(HTTPAdapter):
     """Waits for the host's turn, then streams the body under the size cap while holding it."""
 
-    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int):
+    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None):
         super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
-        self._throttle, self._max_bytes = throttle, max_bytes
+        self._throttle, self._max_bytes, self._gate = throttle, max_bytes, gate
 
     def send(self, request, **kwargs):
+        if self._gate is not None:  # only requests that reach the network pass here: cache hits never wait
+            self._gate(request.url)
         kwargs["stream"] = True
         with self._throttle.slot(urlsplit(request.url).hostname or ""):
             response = super().send(request, **kwargs)
@@ -162,10 +166,11 @@ class Fetcher:
         if bundle:
             self.session.verify = bundle
         self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
-        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10))
+        self.robots = RobotsCache(s.user_agent, self._robots_text)
+        gate = self._obey_robots if s.obey_robots and not s.offline else None
+        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        self.robots = RobotsCache(s.user_agent, self._robots_text)
         self.network_requests = 0  # pages that were not answered from the cache
         self._count_lock = threading.Lock()
 
@@ -174,14 +179,12 @@ class Fetcher:
         """Fetch an http(s) URL, raising a :class:`FetchError` subclass on failure."""
         check_url(url)
         s = self.settings
-        if s.obey_robots and not s.offline and not self.robots.allowed(url):
-            raise RobotsDisallowed(url, RobotsCache.robots_url(url))
         attempt = 0
         while True:
             try:
                 response = self.session.get(url, timeout=(s.connect_timeout, s.read_timeout), proxies=self._proxies_for(url),
                                             only_if_cached=s.offline)
-            except TooLarge:
+            except (TooLarge, RobotsDisallowed):
                 raise
             except requests.TooManyRedirects as err:
                 raise FetchError(url, f"more than {s.max_redirects} redirects (a redirect loop?)") from err
@@ -236,6 +239,11 @@ class Fetcher:
                     from_cache=bool(getattr(response, "from_cache", False)),
                     fetched_at=when.astimezone(timezone.utc).isoformat(timespec="seconds"))
 
+    def _obey_robots(self, url: str) -> None:
+        """Raise :class:`RobotsDisallowed` unless robots.txt lets us fetch ``url`` (checked before the network only)."""
+        if urlsplit(url).path != "/robots.txt" and not self.robots.allowed(url):
+            raise RobotsDisallowed(url, RobotsCache.robots_url(url))
+
     def _robots_text(self, robots_url: str) -> tuple[int, str]:
         s = self.settings
         response = self.session.get(robots_url, timeout=(s.connect_timeout, s.read_timeout))
@@ -266,27 +274,36 @@ class Fetcher:
         whole first round.
         """
         queues: dict[str, deque[tuple[bool, str]]] = {}  # host -> (is a robots.txt read, url)
+        ready: list[tuple[float, int, str]] = []  # heap of (ready_at, tie-break, host): idle hosts with work
+        busy: set[str] = set()
         check_robots = self.settings.obey_robots and not self.settings.offline
         seen: set[str] = set()
+        order = itertools.count()
 
-        def enqueue(new_urls) -> int:  # call with cond held (or before the workers start)
+        def offer(host: str) -> None:  # with cond held: an idle host with work waits in the heap
+            heapq.heappush(ready, (self.throttle.ready_at(host), next(order), host))
+
+        def enqueue(new_urls) -> int:  # with cond held (or before the workers start)
             added = 0
             for url in new_urls:
                 if url in seen:
                     continue
                 seen.add(url)
-                queue = queues.setdefault(urlsplit(url).hostname or "", deque())
+                host = urlsplit(url).hostname or ""
+                queue = queues.setdefault(host, deque())
+                was_idle = not queue and host not in busy
                 if check_robots and url.startswith(("http://", "https://")) and not self.robots.known(url) \
                         and not any(is_robots for is_robots, _ in queue):
                     queue.append((True, url))  # read robots.txt as its own turn, so the host's delay
                 queue.append((False, url))     # runs while workers serve other hosts
+                if was_idle:
+                    offer(host)
                 added += 1
             return added
 
         enqueue(urls)
         pages: dict[str, Page] = {}
         errors: dict[str, PrepError] = {}
-        busy: set[str] = set()
         cond = threading.Condition()
         total = sum(1 for q in queues.values() for is_robots, _ in q if not is_robots)
         bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
@@ -295,28 +312,35 @@ class Fetcher:
         def next_url() -> tuple[str, tuple[bool, str]] | None:
             with cond:
                 while True:
-                    ready = [h for h, q in queues.items() if q and h not in busy]
-                    if ready:
-                        host = min(ready, key=self.throttle.ready_at)
+                    if ready:  # the idle host that may be asked soonest
+                        host = heapq.heappop(ready)[2]
                         busy.add(host)
                         return host, queues[host].popleft()
-                    if not any(queues.values()) and not busy:
+                    if not busy:
                         return None
                     cond.wait()
+
+        def release(host: str) -> None:
+            with cond:
+                busy.discard(host)
+                if queues[host]:
+                    offer(host)
+                cond.notify_all()
 
         def worker() -> None:
             while (item := next_url()) is not None:
                 host, (is_robots, url) = item
                 if is_robots:
                     try:
-                        self.robots.allowed(url)
+                        if not self.session.cache.contains(url=url):  # a cached page needs no robots.txt
+                            self.robots.allowed(url)
                     finally:
-                        with cond:
-                            busy.discard(host)
-                            cond.notify_all()
+                        release(host)
                     continue
                 try:
                     pages[url] = page = self.get(url)
+                    if not page.from_cache:
+                        grow()
                     if then is not None:
                         try:
                             more = list(then(url, page) or ())
@@ -328,18 +352,31 @@ class Fetcher:
                             bar.refresh()
                 except PrepError as err:
                     errors[url] = err
+                    grow()
                 except Exception as err:  # a bug in a decoder must not sink the whole run
                     errors[url] = FetchError(url, f"unexpected {type(err).__name__}: {err}")
                 finally:
-                    with cond:
-                        busy.discard(host)
-                        cond.notify_all()
+                    release(host)
                     bar.update(1)
 
-        workers = min(self.settings.max_workers, max(len(queues), 1))
-        with ThreadPoolExecutor(workers) as pool:
-            for future in [pool.submit(worker) for _ in range(workers)]:
-                future.result()
+        # Cache hits are pure CPU, where threads only fight over the GIL: start with one worker when
+        # everything asked for is cached, and add workers as soon as a request goes to the network.
+        most = min(self.settings.max_workers, max(len(queues), 1))
+        cached = all(self.session.cache.contains(url=u) for u in seen)
+        futures: list = []
+
+        def grow() -> None:
+            with cond:
+                if len(futures) < most:
+                    futures.append(pool.submit(worker))
+
+        with ThreadPoolExecutor(most) as pool:
+            with cond:
+                futures.extend(pool.submit(worker) for _ in range(1 if cached else most))
+            done = 0
+            while done < len(futures):
+                futures[done].result()
+                done += 1
         bar.close()
         return pages, errors
 

@@ -105,7 +105,7 @@ def parse_careers_page(text: str, url: str) -> list[str]:
 
 def parse_feed(content: bytes | str, url: str, limit: int = 20) -> list[dict]:
     """Dated posts of an RSS/Atom feed, newest first: title, url, published (ISO date), summary."""
-    parsed = feedparser.parse(content)
+    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)  # plain text is kept
     if parsed.bozo and not parsed.entries:
         raise ValueError(f"not a readable feed: {parsed.get('bozo_exception')}")
     posts = []
