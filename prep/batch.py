@@ -14,6 +14,7 @@ a failing event is recorded and the others go on; ``index.html`` links every bri
 """
 from __future__ import annotations
 
+import csv
 import json
 import multiprocessing
 import re
@@ -46,16 +47,15 @@ def read_events_file(path: str | Path, *, profile: str | None = None, contacts: 
     path = Path(path)
     if not path.is_file():
         raise SchemaError(f"{path}: no such events file")
-    import pandas as pd
-
     try:
         if path.suffix.lower() in {".yaml", ".yml"}:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
             if isinstance(data, dict) and "events" in data:
                 data = data["events"]
         else:
-            data = pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
-    except (yaml.YAMLError, pd.errors.ParserError, UnicodeDecodeError) as err:
+            with path.open(encoding="utf-8", newline="") as fh:
+                data = [{k: v for k, v in row.items() if k} for row in csv.DictReader(fh)]
+    except (yaml.YAMLError, csv.Error, UnicodeDecodeError) as err:
         raise SchemaError(f"{path}: cannot read the events file: {err}") from err
     if not isinstance(data, list) or not data:
         raise SchemaError(f"{path}: expected a non-empty list of events (each with 'sources')")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html import escape
 from urllib.parse import quote
 
@@ -456,8 +457,8 @@ def hiring(company: dict) -> str:
 # -- batch index ------------------------------------------------------------------------------------------
 def batch_index(results: list[dict]) -> str:
     """index.html of a batch: every brief with its status; failures with their error."""
-    counts = pd.Series([r["status"] for r in results]).value_counts()
-    summary = ", ".join(f"{n} {escape(str(s))}" for s, n in counts.items())
+    counts = Counter(r["status"] for r in results)
+    summary = ", ".join(f"{n} {escape(str(s))}" for s, n in counts.most_common())
     rows = []
     for r in results:
         name = escape(_value(r.get("name")))

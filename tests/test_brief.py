@@ -183,3 +183,15 @@ def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
     outputs = json.dumps(json.loads(out.read_text(encoding="utf-8"))["cells"])
     assert "Ava Jansen" in outputs and "Harbor Data Summit 2027" in outputs and "Traceback" not in outputs
     assert (tmp_path / "csv" / "harbor-data-summit-2027" / "priorities.csv").is_file()
+
+
+def test_batch_reads_a_csv_events_file(tmp_path):
+    from prep.batch import read_events_file
+
+    path = tmp_path / "events.csv"
+    path.write_text("name,sources,profile,top\nCSV Meetup,a.csv; https://example.org/speakers,me.yaml,5\n",
+                    encoding="utf-8")
+    [event] = read_events_file(path)
+    assert event["name"] == "CSV Meetup" and event["top"] == 5
+    assert event["sources"] == [str(tmp_path / "a.csv"), "https://example.org/speakers"]
+    assert event["profile"] == str(tmp_path / "me.yaml")

@@ -214,3 +214,15 @@ def test_cli_companies_writes_companies_and_news(tmp_path, web):
     news = pd.read_csv(tmp_path / "companies_news.csv")
     assert len(news) >= 3 and set(news["company_id"]) == set(companies["company_id"])
     assert "2 companies, 2 researched, 0 with an error" in done.stderr
+
+
+def test_cli_company_prints_json_with_news(tmp_path, web):
+    import json
+
+    done = subprocess.run([sys.executable, "-m", "prep.cli", "company", "http://tidewater-analytics.example/",
+                           "--proxy", web.proxy, "--cache", str(tmp_path / "c.sqlite"), "--delay", "0"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["company"]["domain"] == "tidewater-analytics.example" and result["company"]["employees"] == 120
+    assert result["news"][0]["title"] == "Tidewater releases Quaystream 2.0 with exactly-once sinks"

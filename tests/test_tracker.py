@@ -294,3 +294,17 @@ def test_follow_up_notebook_renders(tmp_path, tracker):
     for heading in ("Overdue", "Due today", "This week", "Dormant", "Timeline per contact"):
         assert f">{heading}" in html
     assert "Thank Ava Jansen" in html and "replays" in html and "send the checklist" in html
+
+
+def test_cli_forget_and_export(tmp_path, brief_dir):
+    db = tmp_path / "t.sqlite"
+    assert _prep("track", "import", str(brief_dir), db=db).returncode == 0
+    assert _prep("met", "Ruben Okoye", "--date", "2027-04-22", db=db).returncode == 0
+    export = _prep("track", "export", "--ics", str(tmp_path / "f.ics"), "--vcard", str(tmp_path / "c.vcf"), db=db)
+    assert export.returncode == 0 and "2 reminders" in export.stdout and "3 contacts" in export.stdout
+    gone = _prep("forget", "Ruben Okoye", "--briefs", str(brief_dir.parent), "--cache", str(tmp_path / "none.sqlite"),
+                 db=db)
+    assert gone.returncode == 0 and "removed tracker: Ruben Okoye" in gone.stdout and "people.csv" in gone.stdout
+    assert "Ruben Okoye" not in (brief_dir / "priorities.csv").read_text()
+    nothing = _prep("forget", "Nobody Here", "--briefs", str(brief_dir.parent), db=db)
+    assert "nothing found about 'Nobody Here'" in nothing.stdout
