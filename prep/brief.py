@@ -276,14 +276,26 @@ def write_workbook(prepared: Prepared, path: Path) -> None:
                            "thank_you_sent": "", "next_step": "", "next_due": ""})
     sheets = {"Plan": priorities, "Follow-ups": follow, "People": prepared.event.people, "Companies": prepared.companies,
               "News": prepared.news, "Sessions": prepared.event.sessions}
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    import xlsxwriter
+
+    # Scraped text stays text: no formulas (a bio starting with "=" is not run) and no URL conversion.
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                           "strings_to_numbers": False, "constant_memory": True})
+    try:
+        header = book.add_format({"bold": True})
         for name, frame in sheets.items():
-            frame.astype(object).where(frame.notna(), None).to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            for column in sheet.columns:
-                width = max((len(str(c.value or "")) for c in column[:200]), default=8)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+            sheet = book.add_worksheet(name)
+            sheet.freeze_panes(1, 0)
+            for i, column in enumerate(frame.columns):
+                longest = frame[column].head(200).astype("string").str.len().max()
+                width = max(len(str(column)), 0 if pd.isna(longest) else int(longest))
+                sheet.set_column(i, i, min(max(10, width + 2), 60))
+            sheet.write_row(0, 0, list(frame.columns), header)
+            values = frame.astype(object).where(frame.notna(), None)
+            for r, row in enumerate(values.itertuples(index=False, name=None), start=1):
+                sheet.write_row(r, 0, row)
+    finally:
+        book.close()
 
 
 def fingerprint(parameters: dict) -> str:
