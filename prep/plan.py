@@ -157,6 +157,7 @@ class _Context:
 
     def __init__(self, event, companies: pd.DataFrame, news: pd.DataFrame, profile: Profile, contacts: pd.DataFrame):
         self.event, self.profile, self.contacts = event, profile, contacts
+        self.contact_rows = contacts.sort_values("strength", ascending=False, kind="stable").to_dict("records")
         people = event.people
         keep = [not profile.skips(n, c if isinstance(c, str) else "") and normalize_name(n) != normalize_name(profile.name)
                 for n, c in zip(people["name"], people["company"].fillna(""))]
@@ -283,10 +284,10 @@ class _Context:
 
     def warm_paths(self, row: dict) -> list[str]:
         key = normalize_company(row.get("company") or "")
-        if not key or self.contacts.empty:
+        if not key or not self.contact_rows:
             return []
         paths = []
-        for c in self.contacts.sort_values("strength", ascending=False).to_dict("records"):
+        for c in self.contact_rows:
             strength = {3: "strong", 2: "medium", 1: "weak"}[int(c["strength"])]
             if c["company_key"] == key:
                 paths.append(f"{c['name']} ({strength} contact) works at {c['company']}")

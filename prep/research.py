@@ -112,8 +112,11 @@ def research_companies(companies, *, organizations: pd.DataFrame | None = None, 
     try:
         offline = fetcher.settings.offline
         sponsors = _sponsor_links(organizations)
+        # A bare domain (from an e-mail) is tried over the scheme the candidate templates use: https
+        # on the web, http on a local test web.
+        scheme = urlsplit(fetcher.settings.guess_urls.split(",")[0].strip()).scheme or "https"
         for target in targets:
-            _resolve(target, mapping, sponsors)
+            _resolve(target, mapping, sponsors, scheme)
         if guess and not offline:
             _guess(fetcher, [t for t in targets if not t.home])
         for target in targets:
@@ -215,11 +218,11 @@ def _normalize_mapping(data: dict) -> dict[str, str]:
     return out
 
 
-def _home(domain_or_url: str) -> str:
-    """The home page URL of a domain or any URL on the site."""
+def _home(domain_or_url: str, scheme: str = "https") -> str:
+    """The home page URL of a domain (tried over ``scheme``) or of any URL on the site."""
     text = domain_or_url.strip()
     if not text.startswith(("http://", "https://")):
-        text = "https://" + text.lstrip("/")
+        text = f"{scheme}://" + text.lstrip("/")
     parts = urlsplit(text)
     return f"{parts.scheme}://{parts.netloc.lower()}/"
 
@@ -235,7 +238,7 @@ def _sponsor_links(organizations: pd.DataFrame | None) -> dict[str, tuple[str, s
     return links
 
 
-def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple[str, str]]) -> None:
+def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple[str, str]], scheme: str) -> None:
     if target.url:
         target.home, target.domain_source = _home(target.url), "given"
         return
@@ -248,7 +251,7 @@ def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple
             return
     for domain, count in target.emails.most_common():
         if domain not in FREEMAIL and (count >= 2 or _domain_names("https://" + domain, target)):
-            target.home, target.domain_source = _home(domain), "card e-mail"
+            target.home, target.domain_source = _home(domain, scheme), "card e-mail"
             return
     match = sponsors.get(target.key)
     if match is None and sponsors:

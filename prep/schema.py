@@ -144,8 +144,7 @@ def conform(frame: pd.DataFrame | list[dict], entity: str) -> pd.DataFrame:
     for column, dtype in schema.items():
         values = frame[column] if column in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="object")
         if dtype == S:
-            values = values.astype("object").where(values.notna(), None).astype(S).str.strip()
-            values = values.mask(values == "", pd.NA)
+            values = values.astype(S).str.strip().replace("", pd.NA)  # None, NaN, NA and "" become <NA>
         elif dtype == "boolean":
             values = values.astype("boolean")
         else:

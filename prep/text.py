@@ -36,9 +36,12 @@ def _stem(word: str) -> str:
 
 def stems(text: str | None) -> list[str]:
     """Lower-cased, stop-word-free Snowball stems: "Testing data pipelines" -> ["test", "data", "pipelin"]."""
-    if not text:
-        return []
-    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and (len(w) > 1 or w.isdigit())]
+    return list(_stems(text)) if text else []
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stems(text: str) -> tuple[str, ...]:  # the same sentences are stemmed for every interest: remember them
+    return tuple(_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and (len(w) > 1 or w.isdigit()))
 
 
 def sentences(text: str | None) -> list[str]:
@@ -65,6 +68,9 @@ def phrase_in(phrase_stems: list[str], text_stems: list[str], *, window: int = 2
     wanted = list(dict.fromkeys(phrase_stems))
     if not wanted:
         return False
+    present = set(text_stems)
+    if len(wanted) <= 3 and not present.issuperset(wanted):
+        return False  # the quick answer for most sentences
     if len(wanted) > 3:
         return len(set(wanted) & set(text_stems)) >= -(-3 * len(wanted) // 4)
     span = len(wanted) + window
