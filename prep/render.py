@@ -28,6 +28,8 @@ from .errors import RenderError
 log = logging.getLogger("prep")
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
+# A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
 FAILED_MARK = "prepare.failed"  # written into data_dir when the data step fails, so a waiting notebook stops
 
 
@@ -77,8 +79,10 @@ async def _reset(km) -> None:
     client.start_channels()
     try:
         await client.wait_for_ready(timeout=60)
-        await client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60,
-                                         store_history=False, output_hook=lambda msg: None)
+        # Forget the previous brief's variables (what %reset does, minus its gc.collect and history work).
+        code = ("_ip = get_ipython(); [_ip.user_ns.pop(_k, None) for _k in list(_ip.user_ns) "
+                "if _k not in _ip.user_ns_hidden and not _k.startswith('_')]; del _ip")
+        await client.execute_interactive(code, timeout=60, store_history=False, output_hook=lambda msg: None)
     finally:
         client.stop_channels()
 
@@ -91,6 +95,44 @@ def _stop_kept_kernel() -> None:
         run_sync(km.shutdown_kernel)(now=True)
 
 
+@functools.lru_cache(maxsize=1)
+def _engine() -> str:
+    """A papermill engine that writes the executed notebook once, at the end (or on failure).
+
+    papermill saves the whole notebook before and after every cell (about 23 writes and
+    validations of a brief's outputs); a brief is only read when it is done.
+    """
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class FinalSaveManager(NotebookExecutionManager):
+        final = False
+
+        def save(self, **kwargs):
+            if self.final:
+                super().save(**kwargs)
+
+        def notebook_complete(self, **kwargs):
+            self.final = True
+            super().notebook_complete(**kwargs)
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                             autosave_cell_every=30, **kwargs):
+            nb_man = FinalSaveManager(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                                      autosave_cell_every=autosave_cell_every)
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register("prep", Engine)
+    return "prep"
+
+
 def execute(notebook: Path, output: Path, parameters: dict, *, cwd: Path | None = None) -> None:
     _skip_slow_optional_imports()
     import papermill
@@ -98,8 +140,9 @@ def execute(notebook: Path, output: Path, parameters: dict, *, cwd: Path | None 
     km = _kernel_manager()
     try:
         papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                                   engine_name=_engine(),
                                    progress_bar=False, cwd=str(cwd or notebook.parent), shutdown_kernel="immediate",
-                                   extra_arguments=["--IPKernelApp.log_level=ERROR"], **({"km": km} if km else {}))
+                                   extra_arguments=KERNEL_ARGUMENTS, **({"km": km} if km else {}))
     except papermill.PapermillExecutionError as err:
         raise RenderError(f"{notebook.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}",
                           notebook=str(output)) from err

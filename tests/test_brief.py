@@ -195,3 +195,30 @@ def test_batch_reads_a_csv_events_file(tmp_path):
     assert event["name"] == "CSV Meetup" and event["top"] == 5
     assert event["sources"] == [str(tmp_path / "a.csv"), "https://example.org/speakers"]
     assert event["profile"] == str(tmp_path / "me.yaml")
+
+
+def test_a_kept_kernel_forgets_the_previous_notebook(tmp_path, monkeypatch):
+    from prep import render
+
+    def notebook(name: str, source: str) -> Path:
+        path = tmp_path / name
+        path.write_text(json.dumps({"cells": [
+            {"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "source": "x = 1", "outputs": [],
+             "execution_count": None},
+            {"cell_type": "code", "id": "a", "metadata": {}, "source": source, "outputs": [], "execution_count": None}],
+            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+            "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+        return path
+
+    monkeypatch.setattr(render, "_kept_kernel", {"enabled": True, "km": None})
+    try:
+        render.execute(notebook("first.ipynb", "import os\nleftover = os.getpid()\nprint(leftover)"), tmp_path / "1.ipynb", {})
+        render.execute(notebook("second.ipynb", "import os\nprint(os.getpid(), 'leftover' in dir())"),
+                       tmp_path / "2.ipynb", {})
+    finally:
+        render._stop_kept_kernel()
+    first = json.loads((tmp_path / "1.ipynb").read_text())["cells"][-1]["outputs"][0]["text"]
+    second = json.loads((tmp_path / "2.ipynb").read_text())["cells"][-1]["outputs"][0]["text"]
+    pid, leaked = "".join(second).split()
+    assert "".join(first).strip() == pid  # the same kernel process ran both...
+    assert leaked == "False"               # ...and the second notebook did not see the first one's variables
