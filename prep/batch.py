@@ -195,8 +195,7 @@ def _load_state(out: Path) -> dict:
 
 
 def write_index(results: list[Result], out: Path) -> Path:
-    from .render import page
-    from .report import batch_index
+    from .render import batch_index, page
 
     path = out / "index.html"
     tmp = path.with_suffix(".tmp")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+from collections import Counter
 import logging
 import os
 import re
@@ -58,6 +59,10 @@ def keep_kernel() -> None:
     """
     _kept_kernel["enabled"] = True
     atexit.register(_stop_kept_kernel)
+    # multiprocessing workers leave through os._exit, which skips atexit: stop the kernel there too.
+    from multiprocessing import util
+
+    util.Finalize(None, _stop_kept_kernel, exitpriority=10)
 
 
 def _kernel_manager():
@@ -88,7 +93,7 @@ async def _reset(km) -> None:
 
 
 def _stop_kept_kernel() -> None:
-    km = _kept_kernel["km"]
+    km, _kept_kernel["km"] = _kept_kernel["km"], None
     if km is not None and km.has_kernel:
         from jupyter_core.utils import run_sync
 
@@ -242,3 +247,24 @@ def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
     shutil.rmtree(old, ignore_errors=True)
     (out_dir / f"{slug}.failed.ipynb").unlink(missing_ok=True)
     return Brief(directory=target, html=target / "brief.html", notebook=target / f"{stem}.ipynb")
+
+
+def batch_index(results: list[dict]) -> str:
+    """index.html of a batch: every brief with its status; failures with their error."""
+    counts = Counter(r["status"] for r in results)
+    summary = ", ".join(f"{n} {escape(str(s))}" for s, n in counts.most_common())
+    rows = []
+    for r in results:
+        name = escape(_text(r.get("name")))
+        target = _text(r.get("html"))
+        cell = f'<a href="{escape(target)}">{name}</a>' if target and r["status"] != "failed" else name
+        error = f"<br><small>{escape(_text(r.get('error')))}</small>" if r.get("error") else ""
+        took = f"{r['seconds']:.1f} s" if r.get("seconds") else ""
+        rows.append(f'<tr class="{escape(r["status"].replace(" ", "-"))}"><td>{cell}{error}</td>'
+                    f"<td>{escape(r['status'])}</td><td>{took}</td></tr>")
+    return (f"<h1>Briefs</h1><p class='muted'>{len(results)} events: {summary}.</p>"
+            f"<table><tr><th>Event</th><th>Status</th><th>Time</th></tr>{''.join(rows)}</table>")
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from html import escape
 from urllib.parse import quote
 
@@ -452,24 +451,6 @@ def hiring(company: dict) -> str:
     if pd.notna(company.get("open_roles_count")):
         return f'<p class="muted">No open roles listed on the {link(company.get("careers_url"), "careers page")}.</p>'
     return '<p class="muted">No careers page found.</p>'
-
-
-# -- batch index ------------------------------------------------------------------------------------------
-def batch_index(results: list[dict]) -> str:
-    """index.html of a batch: every brief with its status; failures with their error."""
-    counts = Counter(r["status"] for r in results)
-    summary = ", ".join(f"{n} {escape(str(s))}" for s, n in counts.most_common())
-    rows = []
-    for r in results:
-        name = escape(_value(r.get("name")))
-        target = _value(r.get("html"))
-        cell = f'<a href="{escape(target)}">{name}</a>' if target and r["status"] != "failed" else name
-        error = f"<br><small>{escape(_value(r.get('error')))}</small>" if r.get("error") else ""
-        took = f"{r['seconds']:.1f} s" if r.get("seconds") else ""
-        rows.append(f'<tr class="{escape(r["status"].replace(" ", "-"))}"><td>{cell}{error}</td>'
-                    f"<td>{escape(r['status'])}</td><td>{took}</td></tr>")
-    return (f"<h1>Briefs</h1><p class='muted'>{len(results)} events: {summary}.</p>"
-            f"<table><tr><th>Event</th><th>Status</th><th>Time</th></tr>{''.join(rows)}</table>")
 
 
 # -- the whole event brief ----------------------------------------------------------------------------------
