@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_parse.py
 	$(BIN)/python tests/bench/bench_research.py
 	$(BIN)/python tests/bench/bench_plan.py
+	$(BIN)/python tests/bench/bench_brief.py
 
 clean:
 	rm -rf build .pytest_cache
