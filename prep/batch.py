@@ -15,6 +15,7 @@ a failing event is recorded and the others go on; ``index.html`` links every bri
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import multiprocessing
 import re
@@ -142,12 +143,11 @@ def _context():
     not available, spawn."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    from . import brief, event, plan, render, report, research  # noqa: F401  (imported to be inherited)
+    from . import render
 
     render._skip_slow_optional_imports()
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
-
+    for module in ("prep.brief", "prep.event", "prep.plan", "prep.report", "prep.research", "papermill", "nbconvert"):
+        importlib.import_module(module)  # imported here once, inherited by every forked worker
     render._exporter()
     return multiprocessing.get_context("fork")
 

@@ -149,7 +149,7 @@ def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offli
         folder, deadline = Path(data_dir), time.monotonic() + wait
         while not (folder / SECTIONS).is_file():
             if (folder / FAILED_MARK).exists():
-                raise RuntimeError(f"preparing the brief's data failed; see the error where prep brief ran")
+                raise RuntimeError("preparing the brief's data failed; see the error where prep brief ran")
             if time.monotonic() > deadline:
                 raise TimeoutError(f"no {SECTIONS} in {folder} after {wait:.0f} s")
             time.sleep(0.02)

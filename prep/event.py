@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import pandas as pd
 
 from . import readers, shape
 from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
-from .readers.recipe import load_recipe, parse_with_recipe
 from .model import Event
+from .readers.recipe import load_recipe, parse_with_recipe
 from .settings import Settings
 
 log = logging.getLogger("prep")

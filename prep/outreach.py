@@ -117,7 +117,7 @@ def draft_outreach(profile: Profile, *, first_name: str, event_name: str, intere
         hook = f"I read about your work{f' at {company}' if company else ''}, and {interest} is what I work on too."
     intro = f"Hi {first_name}, I'm {profile.name}" + (f", {_lower_first(profile.headline.rstrip('.'))}." if profile.headline else ".")
     give = (offer_sentence(offer) + ", if that is useful.") if offer else "I'm happy to share what has worked for me, if that is useful."
-    ask = (f"Could I say hello after your session, or would a 15-minute call suit you better?" if speaking
+    ask = ("Could I say hello after your session, or would a 15-minute call suit you better?" if speaking
            else f"Could I say hello at {event}, or would a 15-minute call suit you better?")
     signature = "\n".join(x for x in (profile.name, profile.linkedin) if x)
     return Draft(subject, f"{intro} {hook} {give} {ask}\n\n{signature}")

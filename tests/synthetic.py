@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import random
 
-import pandas as pd
-
 from prep import schema
 from prep.event import Event
 from prep.names import normalize_company, stable_id

@@ -11,7 +11,6 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import DEMO, ROOT
 from prep import render
 from prep.brief import build_brief
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES

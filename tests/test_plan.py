@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import DEMO, with_settings
+from conftest import DEMO
 from prep import schema
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import SchemaError
-from prep.event import Event, read_event
+from prep.event import read_event
 from prep.fetch import Fetcher
 from prep.outreach import lint_outreach
 from prep.plan import SOURCE, holiday_notes, plan_meetings

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from prep import schema
 from prep.errors import PrepError
 from prep.tracker import MIGRATIONS, Tracker, forget
