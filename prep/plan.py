@@ -326,7 +326,7 @@ class _Context:
 
     def where_to_meet(self, row: dict, facts: list[Fact]) -> list[str]:
         own = self.talks.get(row.get("person_id") or "", [])
-        lines = [f"{_session_kind(s)} “{s.get('title')}”, {_when(s)}{_room(s)}{SOURCE}{_first_line(s.get('source_url'))}"
+        lines = [f"{_session_label(s)}, {_when(s)}{_room(s)}{SOURCE}{_first_line(s.get('source_url'))}"
                  for s in sorted(own, key=lambda s: s.get("start") or "")]
         if not own:
             topic = self._closest_session(" ".join(f.text for f in facts if f.kind in ("bio", "company")))
@@ -364,7 +364,7 @@ class _Context:
                 break
         for interest, fact, sentence in matched:
             if fact.kind == "bio":
-                out.append(fact.cite(f"Your bio says “{clip(sentence, 110)}”: what has that taught you about {interest}?"))
+                out.append(fact.cite(f"Your bio says “{clip(sentence.rstrip('.'), 110)}”: what has that taught you about {interest}?"))
                 break
         for fact in facts:
             if fact.kind == "news" and not DIFFICULT.search(fact.text):
@@ -496,6 +496,12 @@ def _first_name(row: dict) -> str:
 
 def _session_kind(session: dict) -> str:
     return (_text(session.get("type")) or "session").capitalize()
+
+
+def _session_label(session: dict) -> str:
+    """Talk “Title”, or just “Breakout: Title” when the title already says what kind of session it is."""
+    kind, title = _session_kind(session), _text(session.get("title"))
+    return f"“{title}”" if title.lower().startswith(kind.lower()) else f"{kind} “{title}”"
 
 
 def _when(session: dict) -> str:
