@@ -91,14 +91,15 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
     from .plan import plan_meetings
     from .research import research_companies
 
-    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
-    if demo and domains is None:
-        from .demo import DEMO_DIR
+    from .profile import Profile, load_profile
 
-        domains = DEMO_DIR / "domains.csv"
+    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    if profile is not None and not isinstance(profile, Profile):
+        profile = load_profile(profile)  # read (and checked) once, before any fetching
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
         event = read_event(sources, fetcher=fetcher)
-        found = research_companies(event, domains=domains, fetcher=fetcher) if research else None
+        found = (research_companies(event, domains=_domains(demo, domains), fetcher=fetcher)
+                 if research else None)
         companies = found.companies if found else schema.empty("companies")
         news = found.news if found else schema.empty("company_news")
         if profile:
@@ -108,12 +109,17 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
             priorities = outside = schema.empty("priorities")
             ranking, timing = pd.DataFrame({"person_id": event.people["person_id"], "score": 0.0}), []
         photos = _photos(fetcher, event.people, priorities)
-    name = ""
-    if profile:
-        from .profile import load_profile
+    return Prepared(event, companies, news, priorities, outside, ranking, timing, photos,
+                    profile.name if profile else "")
 
-        name = load_profile(profile).name if not hasattr(profile, "name") else profile.name
-    return Prepared(event, companies, news, priorities, outside, ranking, timing, photos, name)
+
+def _domains(demo: bool, domains):
+    """The user's domain mapping; for the demo event, the bundled one."""
+    if demo and domains is None:
+        from .demo import DEMO_DIR
+
+        return DEMO_DIR / "domains.csv"
+    return domains
 
 
 def _photos(fetcher, people: "pd.DataFrame", priorities: "pd.DataFrame") -> dict[str, str]:
@@ -195,12 +201,8 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
     with _fetcher(offline, cache_dir, demo, progress=False) as fetcher:
         event = read_event(sources, fetcher=fetcher) if sources else None
         organizations = event.organizations if event is not None else None
-        domains = None
-        if demo:
-            from .demo import DEMO_DIR
-
-            domains = DEMO_DIR / "domains.csv"
-        found = research_companies([company], organizations=organizations, domains=domains, fetcher=fetcher)
+        found = research_companies([company], organizations=organizations, domains=_domains(demo, None),
+                                   fetcher=fetcher)
         row = found.companies.iloc[0].to_dict()
         people = schema.empty("people")
         if event is not None:

@@ -284,11 +284,6 @@ def everyone_table(people: pd.DataFrame, *, scores: pd.DataFrame | None = None, 
             f'<script type="application/json" id="{table_id}-data">{data}</script><script>{script}</script></div>')
 
 
-def people_table(people: pd.DataFrame, *, page_size: int = 50) -> str:
-    """All people (no scores): the same sortable, filterable table."""
-    return everyone_table(people, page_size=page_size)
-
-
 # -- 5. companies ----------------------------------------------------------------------------------------
 def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.DataFrame,
                       priorities: pd.DataFrame | None = None, *, limit: int = 40) -> str:

@@ -20,7 +20,7 @@ def test_hostile_page_is_inert_in_the_people_table(tmp_path):
     source.write_text(HOSTILE, encoding="utf-8")
     event = read_event(str(source), settings=Settings(cache_path=tmp_path / "c.sqlite", progress=False))
     assert len(event.people) == 3
-    html = report.people_table(event.people) + report.schedule_table(event.sessions)
+    html = report.everyone_table(event.people) + report.schedule_table(event.sessions)
     tags = re.findall(r"<[^>]+>", html)
     assert not [t for t in tags if re.search(r"alert|onerror|javascript:|file:", t)]
     assert "<img" not in html and "<b>" not in html
