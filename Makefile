@@ -5,13 +5,19 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lab bench eval clean
+.PHONY: demo test lab bench eval clean bytecode
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory bytecode
 	@touch $(STAMP)
+
+# An editable install leaves prep/ without bytecode, and PYTHONDONTWRITEBYTECODE=1 would have every
+# process (and every notebook kernel) compile it again: write it once.
+bytecode:
+	$(BIN)/python -m compileall -q prep
 
 demo: $(STAMP)
 	$(BIN)/prep demo --out build/demo
@@ -25,7 +31,7 @@ lab: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m prep.eval
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	-$(BIN)/python tests/bench/bench_parse.py
 	-$(BIN)/python tests/bench/bench_research.py
 	-$(BIN)/python tests/bench/bench_plan.py

@@ -24,7 +24,7 @@ from .schema import SOURCE
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
-from .text import clip, phrase_in, sentences, stems, tfidf
+from .text import clip, phrase_in, sentences, similarity, stems
 
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
                          r"vice president|vp|executive director|managing director|general manager|partner|chair|"
@@ -135,8 +135,7 @@ def _relevance(personal: list[str], company_level: list[str], profile: Profile) 
     n = len(personal)
     if not query.strip() or not any(d.strip() for d in personal + company_level):
         return np.zeros(n)
-    matrix = tfidf([stems(d) for d in personal + company_level + [query]]).tocsr()
-    sims = np.asarray((matrix[:-1] @ matrix[-1].T).todense()).ravel()
+    sims = similarity([stems(d) for d in personal + company_level], stems(query))
     return 0.75 * sims[:n] + 0.25 * sims[n:]
 
 
@@ -346,8 +345,7 @@ class _Context:
             return None
         if self._session_vectors is None:
             self._session_vectors = [stems(f"{s.get('title') or ''} {s.get('abstract') or ''}") for s in self.sessions]
-        matrix = tfidf(self._session_vectors + [stems(text)]).tocsr()
-        sims = np.asarray((matrix[:-1] @ matrix[-1].T).todense()).ravel()
+        sims = similarity(self._session_vectors, stems(text))
         preferred = np.array([0.02 if str(s.get("type") or "").lower() in {"breakout", "workshop", "panel"} else 0
                               for s in self.sessions])
         best = int(np.argmax(sims + preferred))

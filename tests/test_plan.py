@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import subprocess
 import sys
@@ -287,12 +288,22 @@ def test_contacts_errors(tmp_path):
         load_contacts(path)
 
 
-def test_tfidf_weights():
-    from prep.text import tfidf
+def test_similarity_is_tfidf_cosine():
+    from prep.text import similarity
 
-    m = tfidf([["kafka", "data"], ["kafka", "data"], ["data", "farm"], []]).toarray()
-    assert np.allclose(np.linalg.norm(m[:3], axis=1), 1) and not m[3].any()
-    assert np.isclose(m[0] @ m[1], 1) and np.isclose(m[0] @ m[2], m[2] @ m[0]) and 0 < m[0] @ m[2] < 1
-    vocabulary_order = ["kafka", "data", "farm"]  # first-seen order
-    kafka, data, farm = (vocabulary_order.index(t) for t in ("kafka", "data", "farm"))
-    assert m[2, farm] > m[2, data]  # the rarer word weighs more
+    docs = [["kafka", "data"], ["kafka", "data", "data"], ["data", "farm"], ["farm"], []]
+    sims = similarity(docs, ["kafka", "data"])
+    # scikit-learn's TfidfVectorizer(sublinear_tf=True), query counted among the documents, by hand:
+    n, df = 6, {"kafka": 3, "data": 4, "farm": 2}
+    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+
+    def vector(count):
+        v = np.array([(1 + math.log(count[t])) * idf[t] if count.get(t) else 0.0 for t in ("kafka", "data", "farm")])
+        return v / np.linalg.norm(v)
+
+    query = vector({"kafka": 1, "data": 1})
+    expected = [vector({"kafka": 1, "data": 1}) @ query, vector({"kafka": 1, "data": 2}) @ query,
+                vector({"data": 1, "farm": 1}) @ query, 0.0, 0.0]
+    assert np.allclose(sims, expected)
+    assert np.isclose(sims[0], 1) and 0 < sims[2] < sims[1] < 1
+    assert not similarity(docs, []).any()

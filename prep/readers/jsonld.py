@@ -2,8 +2,6 @@
 organizers, sponsors, sub-events and location, and standalone Person and Organization items."""
 from __future__ import annotations
 
-import extruct
-
 from ..names import clean_space, split_tagline
 from ..htmltree import html_tree
 from . import Parsed, register
@@ -24,6 +22,8 @@ def detect(text: str, url: str, kind: str) -> float:
 @register("schema.org", detect)
 def parse(text: str, url: str) -> Parsed:
     syntaxes = ["json-ld", "microdata"] + (["rdfa"] if 'typeof="' in text else [])
+    import extruct  # here, not at the top: it loads rdflib (~0.25 s), which CSV and frab events never need
+
     tree = html_tree(text)
     data = extruct.extract(tree, base_url=url if url.startswith("http") else None, syntaxes=syntaxes,
                            uniform=True, errors="ignore")
