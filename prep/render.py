@@ -81,7 +81,7 @@ def _kernel_manager():
 
 async def _reset(km) -> None:
     client = km.client()
-    client.start_channels()
+    client.start_channels(stdin=False, hb=False, control=False)  # shell and iopub are all a reset needs
     try:
         await client.wait_for_ready(timeout=60)
         # Forget the previous brief's variables (what %reset does, minus its gc.collect and history work).

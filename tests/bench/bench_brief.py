@@ -79,7 +79,10 @@ TOPICS = ["stream processing", "open data", "testing data pipelines", "data qual
           "climate and energy data", "privacy", "hiring", "cloud costs"]
 
 
-def batch(tmp: Path, events: int, size: int = 200) -> bool:
+def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bool = True) -> bool:
+    """Median of ``repeat`` runs of each, alternating, after one warm-up run that fills the HTTP cache,
+    the template cache and the OS file cache, so neither side pays for them alone. With ``separate``, also
+    times the briefs as separate ``prep brief`` commands, for scale."""
     folder = tmp / "batch"
     folder.mkdir()
     lines = []
@@ -87,16 +90,35 @@ def batch(tmp: Path, events: int, size: int = 200) -> bool:
         write_event(folder / f"event{i}.csv", size, i, TOPICS)
         lines.append(f"- name: Meetup {i}\n  sources: [event{i}.csv]\n")
     (folder / "events.yaml").write_text("".join(lines), encoding="utf-8")
-    timings = {}
-    for jobs in (1, 2):
+
+    def run(jobs: int) -> float:
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "prep.cli", "batch", str(folder / "events.yaml"), "--out",
-                               str(folder / f"out{jobs}"), "--jobs", str(jobs), "--offline", "--cache-dir",
+                               str(folder / f"out{jobs}"), "--jobs", str(jobs), "--force", "--offline", "--cache-dir",
                                str(folder / "cache"), "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
-        timings[jobs] = time.perf_counter() - start
         assert done.returncode == 0, done.stderr[-2000:]
-    ratio = timings[2] / timings[1]
-    print(f"batch of {events} events of {size} people: jobs=1 {timings[1]:.1f} s, jobs=2 {timings[2]:.1f} s = {ratio:.2f}x (goal <= 0.6x)")
+        return time.perf_counter() - start
+
+    run(2)
+    timings: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            timings[jobs].append(run(jobs))
+    one, two = statistics.median(timings[1]), statistics.median(timings[2])
+    ratio = two / one
+    runs = ", ".join(f"{b / a:.2f}" for a, b in zip(timings[1], timings[2]))
+    print(f"batch of {events} events of {size} people: jobs=1 {one:.1f} s, jobs=2 {two:.1f} s (medians of {repeat}) "
+          f"= {ratio:.2f}x (goal <= 0.6x; runs: {runs})")
+    if separate:  # what the batch buys: the same briefs as one `prep brief` command each, one after another
+        start = time.perf_counter()
+        for i in range(events):
+            done = subprocess.run([sys.executable, "-m", "prep.cli", "brief", str(folder / f"event{i}.csv"), "--out",
+                                   str(folder / "separate"), "--offline", "--cache-dir", str(folder / "cache"),
+                                   "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr[-2000:]
+        seconds = time.perf_counter() - start
+        print(f"the same {events} briefs as separate `prep brief` commands: {seconds:.1f} s; "
+              f"`prep batch --jobs 2` takes {two / seconds:.2f}x that")
     return ratio <= 0.6
 
 
@@ -143,7 +165,7 @@ def main() -> int:
         tmp = Path(tmp)
         ok = floor_and_demo(tmp, args.repeat)
         if not args.skip_batch:
-            ok = batch(tmp, args.events, args.event_size) and ok
+            ok = batch(tmp, args.events, args.event_size, args.repeat) and ok
         if not args.skip_big:
             ok = big(tmp, args.people) and ok
     print("all goals met" if ok else "GOAL MISSED")
