@@ -51,6 +51,8 @@ def test_html_is_self_contained_and_linkedin_is_never_scraped(brief):
     assert not re.search(r"<script[^>]+src=", html), "no external scripts"
     assert not re.search(r"<link[^>]+stylesheet", html) and "@import" not in html and "@font-face" not in html
     assert not re.search(r"<img[^>]+src=\"https?:", html), "no images from the web"
+    images = re.findall(r"<img[^>]*>", html)
+    assert images and all(re.search(r'alt="[^"]+"', img) for img in images), "every photo has a text alternative"
     assert "cdn" not in html.lower()
     assert "linkedin.com/search/results/people/?keywords=" in html  # a search link where no profile is known
     assert "<h2" in html and 'href="#Your-plan"' in html  # a table of contents that works
