@@ -148,7 +148,8 @@ def _targets(source) -> list[_Target]:
         column = "company" if "company" in source.columns else "name" if "name" in source.columns else None
         if column is None:
             raise SchemaError(f"a companies input needs a 'company' or 'name' column; it has {list(source.columns)}")
-        for row in source.to_dict("records"):
+        wanted = [c for c in dict.fromkeys((column, "email", "website", "url")) if c in source.columns]
+        for row in source[wanted].to_dict("records"):
             records.append({"name": schema.text(row.get(column)), "email": schema.text(row.get("email")),
                             "links": [schema.text(row.get(k)) for k in ("website", "url") if schema.text(row.get(k))]})
     else:
