@@ -43,6 +43,18 @@ def test_offline_answers_from_cache_and_names_the_miss(settings, web):
     assert len(web.log) == served
 
 
+def test_offline_fetch_many_serves_hits_and_records_each_miss(settings, web):
+    with Fetcher(settings) as f:
+        f.get(EVENT)
+    served = len(web.log)
+    misses = [f"http://company{i}.example/" for i in range(5)]
+    with Fetcher(with_settings(settings, offline=True)) as f:
+        pages, errors = f.fetch_many([EVENT, *misses])
+    assert pages[EVENT].from_cache and set(errors) == set(misses)
+    assert all(isinstance(err, OfflineMiss) for err in errors.values())
+    assert len(web.log) == served
+
+
 def test_retry_after_is_honoured_then_succeeds(fetcher, web):
     calls = []
 
