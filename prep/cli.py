@@ -459,11 +459,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    finally:
-        # Exempt what is loaded by now from the collector's last sweep at exit: with pandas, papermill and
-        # nbconvert imported, that sweep alone costs ~0.3 s, and the process is about to end anyway.
-        gc.freeze()
+
+
+def run() -> None:
+    """The ``prep`` command: :func:`main`, then exit."""
+    code = main()
+    # Exempt everything loaded from the collector's last sweep at exit: with pandas, papermill and
+    # nbconvert imported, that sweep alone costs ~0.3 s, and the process is ending anyway.
+    gc.freeze()
+    sys.exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
