@@ -440,8 +440,8 @@ class Tracker:
         out = csv.writer(buffer)
         out.writerow(["Name", "Description", "Due Date", "Status", "Contact", "Company", "Email", "Kind", "ID"])
         for item in items:
-            out.writerow([f"{item.kind.replace('-', ' ').capitalize()}: {item.name}", item.what, item.due,
-                          "overdue" if item.overdue else "open", item.name, item.company, item.email, item.kind, item.id])
+            out.writerow([_cell(v) for v in (f"{item.kind.replace('-', ' ').capitalize()}: {item.name}", item.what, item.due,
+                          "overdue" if item.overdue else "open", item.name, item.company, item.email, item.kind, item.id)])
         _write_atomically(Path(path), buffer.getvalue().encode("utf-8"))
         return len(items)
 
@@ -508,6 +508,15 @@ class Tracker:
 
 def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _cell(value):
+    """A CSV cell a spreadsheet shows as text: names and notes come from scraped pages, and a cell that
+    starts with = + - @ (or a tab or carriage return) would otherwise run as a formula (OWASP's CSV
+    injection advice: prefix it with an apostrophe)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

