@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -153,6 +154,8 @@ def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offli
         from .render import FAILED_MARK
 
         folder, deadline = Path(data_dir), time.monotonic() + wait
+        if not folder.is_dir():
+            raise FileNotFoundError(f"data_dir {folder} does not exist: set data_dir = None to read the event again")
         while not (folder / SECTIONS).is_file():
             if (folder / FAILED_MARK).exists():
                 raise RuntimeError("preparing the brief's data failed; see the error where prep brief ran")
@@ -226,7 +229,8 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
     """Prepare the data and execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
 
     The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
-    company_news/priorities as CSV, brief.xlsx and inputs.json. The notebook's kernel starts while
+    company_news/priorities as CSV, brief.xlsx, inputs.json and sections.json (what the notebook
+    displays, so that it runs again from its folder). The notebook's kernel starts while
     the data is prepared here. The folder is swapped in atomically; a failed run leaves the previous
     brief in place and names the executed notebook that holds the error.
     """
@@ -254,8 +258,25 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
 
     with _env(PREP_PROGRESS="0"):
         brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work)
-    (brief.directory / SECTIONS).unlink(missing_ok=True)
+    _read_data_from_own_folder(brief.notebook)
     return brief
+
+
+def _read_data_from_own_folder(notebook: Path) -> None:
+    """Point the saved notebook's ``data_dir`` at its own folder, where sections.json stays.
+
+    It ran with the temporary folder the brief was built in, which is gone once the brief is swapped
+    in; with ``data_dir = "."`` the notebook, opened in its brief folder, runs again from the brief's
+    own data, offline, and the folder can be moved.
+    """
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            cell["source"] = re.sub(r"(?m)^data_dir = .*$", 'data_dir = "."', source)
+    tmp = notebook.with_suffix(".tmp")
+    tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(notebook)
 
 
 def _absolute(value):

@@ -559,9 +559,10 @@ def forget(name: str, *, tracker: Tracker | None = None, briefs: str | Path | No
             removed = _forget_in_workbook(book, key)
             if removed:
                 report.append(f"brief workbook: {removed} row(s) from {book}")
-        for page in sorted(Path(briefs).glob("*/brief.html")):
+        pages = [p for pattern in ("*/brief.html", "*/*.ipynb", "*/sections.json") for p in Path(briefs).glob(pattern)]
+        for page in sorted(pages):
             if name.lower() in page.read_text(encoding="utf-8", errors="replace").lower():
-                report.append(f"still named in {page}: rebuild that brief (prep brief ...) to drop them from the page")
+                report.append(f"still named in {page}: rebuild that brief (prep brief ...) to drop them from it")
     if cache_path and Path(cache_path).is_file() and urls:
         import requests_cache
 

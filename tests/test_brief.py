@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,8 +41,8 @@ def test_demo_brief_has_every_section_and_file(brief):
     assert "import prep" not in html  # code is hidden
     assert {p.name for p in brief.directory.iterdir()} >= {
         "brief.html", "event_brief.ipynb", "people.csv", "sessions.csv", "organizations.csv", "companies.csv",
-        "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json"}
-    assert not (brief.directory / "sections.json").exists()
+        "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json", "sections.json"}
+    assert not [p for p in brief.directory.parent.iterdir() if p.name.startswith(".brief-")]  # no build folder left
     priorities = pd.read_csv(brief.directory / "priorities.csv")
     assert len(priorities) == 20 and priorities.iloc[0]["name"] == "Ava Jansen"
 
@@ -184,6 +185,23 @@ def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
     outputs = json.dumps(json.loads(out.read_text(encoding="utf-8"))["cells"])
     assert "Ava Jansen" in outputs and "Harbor Data Summit 2027" in outputs and "Traceback" not in outputs
     assert (tmp_path / "csv" / "harbor-data-summit-2027" / "priorities.csv").is_file()
+
+
+def test_the_saved_notebook_runs_again_from_its_brief_folder(brief, tmp_path):
+    """It was built in a temporary folder; saved, it reads the brief's own data, wherever the folder is."""
+    from prep.brief import brief_sections
+    from prep.render import execute
+
+    moved = tmp_path / "moved"
+    shutil.copytree(brief.directory, moved)
+    source = json.loads((moved / "event_brief.ipynb").read_text(encoding="utf-8"))
+    injected = next(c for c in source["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    assert 'data_dir = "."' in "".join(injected["source"])
+    execute(moved / "event_brief.ipynb", tmp_path / "again.ipynb", {}, cwd=moved)
+    outputs = json.dumps(json.loads((tmp_path / "again.ipynb").read_text(encoding="utf-8"))["cells"])
+    assert "Ava Jansen" in outputs and "Traceback" not in outputs
+    with pytest.raises(FileNotFoundError, match="does not exist"):  # at once, not after hours of waiting
+        brief_sections([], data_dir=tmp_path / "gone")
 
 
 def test_batch_reads_a_csv_events_file(tmp_path):
