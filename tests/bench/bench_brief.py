@@ -91,11 +91,12 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
         write_event(folder / f"event{i}.csv", size, i, TOPICS)
         lines.append(f"- name: Meetup {i}\n  sources: [event{i}.csv]\n")
     (folder / "events.yaml").write_text("".join(lines), encoding="utf-8")
+    (folder / "one.yaml").write_text(lines[0], encoding="utf-8")
 
-    def run(jobs: int) -> float:
+    def run(jobs: int, events_file: str = "events.yaml") -> float:
         shutil.rmtree(folder / f"out{jobs}", ignore_errors=True)  # every run builds into an empty folder
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "prep.cli", "batch", str(folder / "events.yaml"), "--out",
+        done = subprocess.run([sys.executable, "-m", "prep.cli", "batch", str(folder / events_file), "--out",
                                str(folder / f"out{jobs}"), "--jobs", str(jobs), "--offline", "--cache-dir",
                                str(folder / "cache"), "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
@@ -111,6 +112,12 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
     runs = ", ".join(f"{b / a:.3f}" for a, b in zip(timings[1], timings[2]))
     print(f"batch of {events} events of {size} people: jobs=1 {one:.1f} s, jobs=2 {two:.1f} s (medians of {repeat}) "
           f"= {ratio:.3f}x (goal <= 0.6x; runs: {runs})")
+    # Amdahl: what does not parallelise is the start-up, a one-event batch minus one brief.
+    single = statistics.median(run(1, "one.yaml") for _ in range(repeat))
+    per_brief = (one - single) / (events - 1)
+    startup = single - per_brief
+    bound = (startup + events * per_brief / 2) / (startup + events * per_brief)
+    print(f"start-up {startup:.1f} s, then {per_brief:.2f} s per brief: perfectly parallel briefs would give {bound:.3f}x")
     if separate:  # what the batch buys: the same briefs as one `prep brief` command each, one after another
         start = time.perf_counter()
         for i in range(events):
