@@ -241,3 +241,37 @@ def test_a_kept_kernel_forgets_the_previous_notebook(tmp_path, monkeypatch):
     pid, leaked = "".join(second).split()
     assert "".join(first).strip() == pid  # the same kernel process ran both...
     assert leaked == "False"               # ...and the second notebook did not see the first one's variables
+
+
+def test_kernel_clients_see_every_output_and_notice_a_dead_kernel():
+    """The ready check that replaces jupyter_client's 0.2 s IOPub drain (see render._kernel_manager_class)."""
+    import asyncio
+
+    async def run():
+        km = render._kernel_manager_class()(kernel_name="python3")
+        await km.start_kernel(extra_arguments=render.KERNEL_ARGUMENTS)
+        try:
+            for _ in range(3):  # a new client each time, as papermill and the kept kernel's reset make them
+                client = km.client()
+                assert type(client).__name__ == "ReadyClient"
+                client.start_channels()
+                await client.wait_for_ready(timeout=60)
+                seen = []
+                reply = await client.execute_interactive(
+                    "print('hello'); 6 * 7", timeout=30,
+                    output_hook=lambda msg: seen.append(msg["content"].get("text") or
+                                                        msg["content"].get("data", {}).get("text/plain")))
+                client.stop_channels()
+                assert reply["content"]["status"] == "ok"
+                assert [s for s in seen if s] == ["hello\n", "42"]
+            await km.shutdown_kernel(now=True)
+            client = km.client()
+            client.start_channels()
+            with pytest.raises(RuntimeError, match="died"):
+                await client.wait_for_ready(timeout=10)
+            client.stop_channels()
+        finally:
+            if km.has_kernel:
+                await km.shutdown_kernel(now=True)
+
+    asyncio.run(run())
