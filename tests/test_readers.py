@@ -73,6 +73,38 @@ def test_generic_cards_reader_reads_each_card():
     assert people["Søren Kjær"]["links"]["mastodon"] == "https://social.example/@soren"
 
 
+LINEUP = [("Amara Okafor", "Head of Data", "Lumen Analytics"), ("Benedikt Strauss", "Staff Engineer", "Kettle Labs"),
+          ("Chiara Romano", "VP Product", "Orbital Foods")]
+LAYOUTS = {  # speaker lists as site builders write them, none with a class that names a field
+    "table rows": lambda n, t, c, i: f"<tr><td><img src='/p/{i}.jpg' alt=''></td><td><strong>{n}</strong><br>{t}, {c}</td></tr>",
+    "title and company apart": lambda n, t, c, i: (f"<div class='w-dyn-item'><img src='/p/{i}.jpg' class='image-17'>"
+                                                   f"<div class='text-block-12'>{n}</div><div class='text-block-13'>{t}</div>"
+                                                   f"<div class='text-block-14'>{c}</div></div>"),
+    "definition list": lambda n, t, c, i: f"<dt>{n}</dt><dd>{t}, {c}</dd>",
+    "list items": lambda n, t, c, i: f"<li><a href='/speakers/{i}'>{n}</a> — {t}, {c}</li>",
+    "headings in a row": lambda n, t, c, i: f"<h3>{n}</h3><p>{t} at {c}</p><p>{n.split()[0]} builds data products "
+                                            "for harbours and will talk about them with anyone who asks.</p>",
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_generic_cards_reader_reads_lists_without_field_classes(layout):
+    items = "".join(LAYOUTS[layout](n, t, c, i) for i, (n, t, c) in enumerate(LINEUP))
+    wrapper = {"table rows": "table", "definition list": "dl", "list items": "ul"}.get(layout, "section")
+    parsed = parse_page(page(f"<html><body><h1>Speakers</h1><{wrapper}>{items}</{wrapper}></body></html>"))
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
+    assert all(p["talks"] == [] for p in parsed.people)  # the card's own line is not a talk
+    if layout == "headings in a row":
+        assert parsed.people[0]["bio"].startswith("Amara builds data products")
+
+
+def test_page_sections_under_headings_are_not_people():
+    sections = "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in [("About", "The yearly gathering of data people."),
+                                                              ("Venue", "Harbor Hall, Pier 4"), ("Tickets", "From 120 EUR.")])
+    with pytest.raises(NoPeopleFound):
+        parse_page(page(f"<html><body>{sections}</body></html>"))
+
+
 def test_sponsor_tiles_are_not_people():
     tiles = "".join(f'<li class="sponsor"><a href="http://c{i}.example/"><img src="/logo{i}.png" alt="Logo"> Acme {i} Group</a></li>'
                     for i in range(5))

@@ -8,6 +8,7 @@ override the heuristics for a page they get wrong.
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
 from urllib.parse import urljoin, urlsplit
@@ -15,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..fetch import follow
-from ..names import clean_space, looks_like_person_name, split_name_org, split_tagline
+from ..names import clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
 from ..htmltree import html_tree
 from . import Parsed, register
 
@@ -77,9 +78,14 @@ def _classes_of(el) -> list[str]:
     return sorted(c for c in (el.get("class") or "").split() if not re.search(r"\d{2,}|^(active|odd|even|first|last)$", c))
 
 
+SEGMENT_STARTS = ("dt", "h2", "h3", "h4", "h5")
+
+
 def _groups(root):
-    """Repeated elements: siblings sharing a signature, and same-signature elements page-wide."""
+    """Repeated elements: siblings sharing a signature, same-signature elements page-wide, and
+    people without a card element of their own (see :func:`_segments`)."""
     page_wide: dict[tuple, list] = defaultdict(list)
+    parents = []
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag not in ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em",
                                                      "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6"):
@@ -88,9 +94,39 @@ def _groups(root):
             if classes:  # "speaker featured" is still a "speaker" card
                 for cls in classes:
                     page_wide[(el.tag, cls, "token")].append(el)
+        if isinstance(el.tag, str) and len(el) >= 2:
+            parents.append(el)
     for items in page_wide.values():
         if len(items) >= 2:
             yield items
+    for parent in parents:
+        yield from _segments(parent)
+
+
+def _segments(parent):
+    """Flat lists, where a heading (or a ``<dt>``) starts each person and the elements after it, up
+    to the next one of its kind, describe them: each run is copied into a card of its own."""
+    children = [c for c in parent if isinstance(c.tag, str)]
+    for start in SEGMENT_STARTS:
+        if sum(c.tag == start for c in children) < 2:
+            continue
+        cards, card = [], None
+        for child in children:
+            if child.tag == start:
+                card = parent.makeelement("div", {"class": "prep-segment"})
+                cards.append(card)
+            elif card is None or not _continues(start, child.tag):
+                card = None  # before the first start, or after a heading that ends the run
+                continue
+            card.append(copy.deepcopy(child))
+        if len(cards) >= 2:
+            yield cards
+
+
+def _continues(start: str, tag: str) -> bool:
+    if start == "dt":
+        return tag == "dd"
+    return not (re.fullmatch(r"h[1-6]", tag) and tag <= start)  # an h2 ends a run of h3 people
 
 
 def _texts(el) -> list[tuple[object, str]]:
@@ -155,8 +191,14 @@ def _read_card(card, url: str, hit: tuple) -> dict:
     if not job and not org:
         tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
                         and not _is_talk(n)), "")
-        tagline = tagline or next((t for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
-                                   and n.tag not in ("a", "li") and not _in_bio(n, card)), "")
+        if not tagline:  # the short texts after the name, such as "CTO, Acme" or "CTO" then "Acme"
+            short = [t.strip(" —–-:|,") for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
+                     and (n.tag not in ("a", "li") or n is card) and not _in_bio(n, card)]
+            short = [t for t in short if t]
+            tagline = short[0] if short else ""
+            if len(short) > 1 and not split_tagline(tagline)[1] and _one_phrase(short[1]) \
+                    and (is_titleish(tagline) or is_titleish(short[1])):
+                tagline = f"{tagline} | {short[1]}"
     if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
         tagline = tagline[len(name):].lstrip(" ,:-–|")
     if company_from_name:  # "Name (Company)": the tagline only holds the title, maybe "Title @ Company"
@@ -171,10 +213,15 @@ def _read_card(card, url: str, hit: tuple) -> dict:
     image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
     if image and not image.startswith("data:"):
         record["image_url"] = urljoin(url, image) if url.startswith("http") else image
-    talks = [t for n, t in texts if (n.tag == "li" or TALK_HINT.search(_classes(n))) and not _in_bio(n, card)
+    talks = [t for n, t in texts if n is not card and (n.tag == "li" or TALK_HINT.search(_classes(n))) and not _in_bio(n, card)
              and t not in (title, company, bio) and len(t) > 3]
     record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
     return record
+
+
+def _one_phrase(text: str) -> bool:
+    """A company or a title, not a sentence: a few words without a full stop or question mark."""
+    return len(text.split()) <= 6 and not re.search(r"[.?!]\s|[.?!]$", text)
 
 
 def _inside(node, ancestor) -> bool:
