@@ -82,6 +82,9 @@ LAYOUTS = {  # speaker lists as site builders write them, none with a class that
                                                    f"<div class='text-block-14'>{c}</div></div>"),
     "definition list": lambda n, t, c, i: f"<dt>{n}</dt><dd>{t}, {c}</dd>",
     "list items": lambda n, t, c, i: f"<li><a href='/speakers/{i}'>{n}</a> — {t}, {c}</li>",
+    "title and company on lines": lambda n, t, c, i: f"<div class='item'><img src='/p/{i}.jpg'><h4>{n}</h4><p>{t}<br>{c}</p></div>",
+    "company before title": lambda n, t, c, i: f"<div class='card'><img src='/p/{i}.jpg'><h3>{n}</h3><span>{c}</span><span>{t}</span></div>",
+    "links as cards": lambda n, t, c, i: f"<a class='card' href='/speakers/{i}'><img src='/p/{i}.jpg'><div>{n}</div><div>{t}</div><div>{c}</div></a>",
     "headings in a row": lambda n, t, c, i: f"<h3>{n}</h3><p>{t} at {c}</p><p>{n.split()[0]} builds data products "
                                             "for harbours and will talk about them with anyone who asks.</p>",
 }
@@ -96,6 +99,8 @@ def test_generic_cards_reader_reads_lists_without_field_classes(layout):
     assert all(p["talks"] == [] for p in parsed.people)  # the card's own line is not a talk
     if layout == "headings in a row":
         assert parsed.people[0]["bio"].startswith("Amara builds data products")
+    if layout in ("list items", "links as cards"):
+        assert parsed.people[1]["profile_url"] == "http://event.example/speakers/1"
 
 
 def test_page_sections_under_headings_are_not_people():

@@ -54,6 +54,8 @@ def parse(text: str, url: str) -> Parsed:
         richness = sum(bool(item.find(".//img") is not None) + (len(item.text_content()) > len(hit[1]) + 20)
                        for item, hit in found) / len(found)
         score = len(names) * (len(found) / len(items)) ** 2 * (1 + richness / 3)
+        if _fields_of_cards(found):
+            score /= 2
         if score > best_score:
             best, best_score = found, score
     people: dict[tuple, dict] = {}
@@ -64,6 +66,15 @@ def parse(text: str, url: str) -> Parsed:
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     return parsed
+
+
+def _fields_of_cards(found) -> bool:
+    """Bare lines, several to a parent: the name, title and company lines of cards whose own markup
+    is not repeated (plain ``<div>`` lines inside an ``<a>`` card), not one person each."""
+    if any(len(item) for item, _ in found):
+        return False
+    parents = Counter(id(item.getparent()) for item, _ in found)
+    return len(parents) >= 2 and len(found) >= 2 * len(parents)
 
 
 def _parse_html(text: str):
@@ -79,6 +90,8 @@ def _classes_of(el) -> list[str]:
 
 
 SEGMENT_STARTS = ("dt", "h2", "h3", "h4", "h5")
+BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "section", "article", "figure", "table")
+INLINE = ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em", "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _groups(root):
@@ -87,8 +100,7 @@ def _groups(root):
     page_wide: dict[tuple, list] = defaultdict(list)
     parents = []
     for el in root.iter():
-        if isinstance(el.tag, str) and el.tag not in ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em",
-                                                     "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if isinstance(el.tag, str) and (el.tag not in INLINE or el.tag == "a" and len(el) >= 2):  # a link can be a card
             classes = _classes_of(el)
             page_wide[(el.tag, " ".join(classes))].append(el)
             if classes:  # "speaker featured" is still a "speaker" card
@@ -107,8 +119,9 @@ def _segments(parent):
     """Flat lists, where a heading (or a ``<dt>``) starts each person and the elements after it, up
     to the next one of its kind, describe them: each run is copied into a card of its own."""
     children = [c for c in parent if isinstance(c.tag, str)]
+    counts = Counter(c.tag for c in children)
     for start in SEGMENT_STARTS:
-        if sum(c.tag == start for c in children) < 2:
+        if counts[start] < 2:
             continue
         cards, card = [], None
         for child in children:
@@ -141,6 +154,17 @@ def _texts(el) -> list[tuple[object, str]]:
     return out
 
 
+def _lines(node) -> list[str]:
+    """The node's own text, split where a ``<br>`` breaks it ("CTO<br>Acme")."""
+    lines = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            lines.append(child.tail or "")
+        else:
+            lines[-1] += " " + (child.tail or "")
+    return [line for line in map(clean_space, lines) if line]
+
+
 def _classes(node) -> str:
     return " ".join(filter(None, (node.get("class"), node.get("itemprop"), node.get("id"))))
 
@@ -151,7 +175,8 @@ def _find_name(card) -> tuple | None:
         return None  # a sponsor or partner tile, not a person
     name_node, name, company_from_name = None, "", ""
     candidates = [n for n in card.iter() if isinstance(n.tag, str) and NAME_HINT.search(_classes(n))]
-    candidates += [n for n in card.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a")]
+    candidates += [n for n in card.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a")
+                   if not any(c.tag in BLOCKS for c in n)]  # a link around a whole card is not its name
     for node in candidates:
         raw = clean_space(node.text_content())
         person, org = split_name_org(raw)
@@ -192,11 +217,11 @@ def _read_card(card, url: str, hit: tuple) -> dict:
         tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
                         and not _is_talk(n)), "")
         if not tagline:  # the short texts after the name, such as "CTO, Acme" or "CTO" then "Acme"
-            short = [t.strip(" —–-:|,") for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
-                     and (n.tag not in ("a", "li") or n is card) and not _in_bio(n, card)]
+            short = [line.strip(" —–-:|,") for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
+                     and (n.tag not in ("a", "li") or n is card) and not _in_bio(n, card) for line in _lines(n)]
             short = [t for t in short if t]
             tagline = short[0] if short else ""
-            if len(short) > 1 and not split_tagline(tagline)[1] and _one_phrase(short[1]) \
+            if len(short) > 1 and not all(split_tagline(tagline)) and _one_phrase(short[1]) \
                     and (is_titleish(tagline) or is_titleish(short[1])):
                 tagline = f"{tagline} | {short[1]}"
     if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
