@@ -159,6 +159,17 @@ def test_csv_without_name_column_lists_columns():
         parse_page(page("Ticket,Price,Date\nA,1,2\n", "file.csv", "text/csv"))
 
 
+def test_csv_columns_are_found_by_their_words():
+    text = ("Order #,Ticket Name,Registrant First Name,Registrant Last Name,Email opt-in,E-mail Address,"
+            "Company / Organization,Company Website,Job Title (optional),Attendee LinkedIn profile URL\n"
+            "1001,Early bird,Chidi,Okafor,yes,chidi@example.org,Harbor Data,https://harbordata.example,"
+            "Staff Engineer,https://www.linkedin.com/in/chidi\n")
+    person = parse_page(page(text, url="http://event.example/export.csv", content_type="text/csv")).people[0]
+    assert (person["name"], person["email"], person["company"], person["title"]) == (
+        "Chidi Okafor", "chidi@example.org", "Harbor Data", "Staff Engineer")
+    assert person["links"] == {"website": "https://harbordata.example", "linkedin": "https://www.linkedin.com/in/chidi"}
+
+
 def test_luma_style_csv_names():
     csv_text = "name,first_name,last_name,email,approval_status\n,Hana,Sato,h@x.example,approved\n\"Okafor, Chidi\",,,c@x.example,waitlist\nAlex,,,,declined\n"
     names = [p["name"] for p in parse_page(page(csv_text, "guests.csv", "text/csv")).people]

@@ -29,13 +29,45 @@ def _key(header: str) -> str:
 
 
 _LOOKUP = {_key(alias): field for field, aliases in COLUMNS.items() for alias in aliases}
+NOT_A_PERSON = {"event", "ticket", "order", "session", "talk", "user", "username", "screen", "nick", "nickname",
+                "badge", "promo", "discount", "host", "team", "table"}
+
+
+def _field(header: str) -> str | None:
+    """The field a column holds: a known header, else by its words ("Registrant First Name",
+    "Company / Organization", "Job Title (optional)", "Attendee LinkedIn profile URL")."""
+    key = _key(header)
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    words = set(key.split())
+    if words & NOT_A_PERSON:
+        return None
+    if "linkedin" in key:
+        return "linkedin"
+    if words & {"website", "homepage", "url", "site"}:
+        return "website"
+    if "mail" in key and not words & {"opt", "optin", "consent", "marketing", "subscribe"}:
+        return "email"
+    if words & {"company", "organization", "organisation", "employer", "affiliation", "org", "firm", "institution"}:
+        return "company"
+    if "name" in words and words & {"first", "given", "fore"}:
+        return "first_name"
+    if "name" in words and words & {"last", "family"} or "surname" in words:
+        return "last_name"
+    if words & {"job", "title", "position", "role", "jobtitle"}:
+        return "title"
+    if words & {"status", "rsvp"}:
+        return "status"
+    if "name" in words:
+        return "name"
+    return None
 
 
 def detect(text: str, url: str, kind: str) -> float:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     if kind == "csv" or url.lower().endswith((".csv", ".tsv")):
         return 0.95
-    if first.count(",") >= 2 and not first.lstrip().startswith("<") and any(_key(h) in _LOOKUP for h in first.split(",")):
+    if first.count(",") >= 2 and not first.lstrip().startswith("<") and any(_field(h) for h in first.split(",")):
         return 0.6
     return 0.0
 
@@ -54,7 +86,7 @@ def parse(text: str, url: str) -> Parsed:
         raise ParseError(url, "empty CSV: no header row") from None
     mapping = {}
     for index, column in enumerate(header):
-        field = _LOOKUP.get(_key(column))
+        field = _field(column)
         if field and field not in mapping:
             mapping[field] = index
     if "name" not in mapping and not {"first_name", "last_name"} & mapping.keys():
