@@ -170,6 +170,31 @@ def test_csv_columns_are_found_by_their_words():
     assert person["links"] == {"website": "https://harbordata.example", "linkedin": "https://www.linkedin.com/in/chidi"}
 
 
+JSON_SHAPES = {  # person lists as site APIs and static-site generators write them
+    "nested company": lambda: {"data": {"speakers": [{"id": i, "name": n, "jobTitle": t, "company": {"name": c}}
+                                                     for i, (n, t, c) in enumerate(LINEUP)]}},
+    "first and last names": lambda: [{"firstName": n.split()[0], "lastName": n.split()[1], "position": t,
+                                      "organization": c} for n, t, c in LINEUP],
+    "capitalised keys": lambda: {"Speakers": [{"Name": n, "Title": t, "Company": c} for n, t, c in LINEUP]},
+    "graphql edges": lambda: {"data": {"event": {"speakers": {"edges": [
+        {"node": {"fullName": n, "jobTitle": t, "companyName": c}} for n, t, c in LINEUP]}}}},
+    "tagline and socials": lambda: [{"name": n, "headline": f"{t} at {c}", "image": {"url": f"/img/{i}.jpg"},
+                                     "social": {"linkedin": f"https://www.linkedin.com/in/p{i}"}}
+                                    for i, (n, t, c) in enumerate(LINEUP)],
+}
+
+
+@pytest.mark.parametrize("shape", list(JSON_SHAPES))
+def test_json_people_in_any_shape(shape):
+    text = json.dumps(JSON_SHAPES[shape]())
+    parsed = parse_page(page(text, url="http://event.example/api/speakers.json", content_type="application/json"))
+    assert parsed.reader == "json-people"
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
+    if shape == "tagline and socials":
+        assert parsed.people[1]["image_url"] == "http://event.example/img/1.jpg"
+        assert parsed.people[1]["links"] == {"other": ["https://www.linkedin.com/in/p1"]}
+
+
 def test_luma_style_csv_names():
     csv_text = "name,first_name,last_name,email,approval_status\n,Hana,Sato,h@x.example,approved\n\"Okafor, Chidi\",,,c@x.example,waitlist\nAlex,,,,declined\n"
     names = [p["name"] for p in parse_page(page(csv_text, "guests.csv", "text/csv")).people]

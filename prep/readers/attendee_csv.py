@@ -67,7 +67,9 @@ def detect(text: str, url: str, kind: str) -> float:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     if kind == "csv" or url.lower().endswith((".csv", ".tsv")):
         return 0.95
-    if first.count(",") >= 2 and not first.lstrip().startswith("<") and any(_field(h) for h in first.split(",")):
+    if kind in ("json", "xml") or first.lstrip().startswith(("<", "{", "[")):
+        return 0.0
+    if first.count(",") >= 2 and any(_field(h) for h in first.split(",")):
         return 0.6
     return 0.0
 
