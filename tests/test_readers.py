@@ -228,6 +228,32 @@ def test_page_without_people_is_an_error_naming_readers():
         parse_page(page("<html><body><p>Tickets on sale soon.</p></body></html>"))
 
 
+def _ld(data) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_json_ld_people_in_an_item_list():
+    items = [{"@type": "ListItem", "position": i, "item": {"@type": "Person", "name": n, "jobTitle": t,
+                                                           "worksFor": {"@type": "Organization", "name": c}}}
+             for i, (n, t, c) in enumerate(LINEUP, 1)]
+    parsed = parse_page(page(f"<html><head>{_ld({'@context': 'https://schema.org', '@type': 'ItemList', 'itemListElement': items})}"
+                             "</head><body></body></html>"))
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
+
+
+def test_a_page_authors_json_ld_person_does_not_hide_the_speaker_grid():
+    graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Speakers"},
+                                                          {"@type": "Person", "name": "Site Admin"}]}
+    cards = "".join(f"<div class='speaker'><img src='/p/{i}.jpg'><h3>{n}</h3><p>{t}, {c}</p></div>"
+                    for i, (n, t, c) in enumerate(LINEUP))
+    parsed = parse_page(page(f"<html><head>{_ld(graph)}</head><body><div class='grid'>{cards}</div></body></html>"))
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
+    # people of an Event are not loose items: they stand even beside a bigger grid
+    event = {"@context": "https://schema.org", "@type": "Event", "name": "Summit", "performer": {"@type": "Person", "name": "Site Admin"}}
+    parsed = parse_page(page(f"<html><head>{_ld(event)}</head><body><div class='grid'>{cards}</div></body></html>"))
+    assert [p["name"] for p in parsed.people] == ["Site Admin"]
+
+
 def test_detection_prefers_structured_readers():
     html = '<html><script type="application/ld+json">{"@type": "Event"}</script><body></body></html>'
     names = [r.name for r in candidates(html, "http://x.example/", "html")]

@@ -34,10 +34,11 @@ def parse(text: str, url: str) -> Parsed:
         types = _types(item)
         if any(t.endswith("Event") for t in types):
             _event(item, url, parsed, people, top_level=not parsed.info)
-    if not people:
+    if not people:  # people listed on their own: top-level, in an ItemList, or inside a page's mainEntity
         for item in items:
-            if "Person" in _types(item):
-                _person(item, "speaker", url, people)
+            for person in _people_within(item):
+                _person(person, "speaker", url, people)
+        parsed.tentative = bool(people)
     parsed.people = list(people.values())
     return parsed
 
@@ -51,6 +52,22 @@ def _flatten(item):
             yield from _flatten(item["@graph"])
         else:
             yield item
+
+
+def _people_within(node, depth: int = 0):
+    """Person items in ``node`` or anywhere below it, in document order."""
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for sub in node:
+            yield from _people_within(sub, depth + 1)
+    elif isinstance(node, dict):
+        if "Person" in _types(node):
+            yield node
+            return
+        for value in node.values():
+            if isinstance(value, (dict, list)):
+                yield from _people_within(value, depth + 1)
 
 
 def _types(item) -> list[str]:
