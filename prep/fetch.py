@@ -74,6 +74,8 @@ def sniff_kind(content_type: str, content: bytes, url: str = "") -> str:
             kind = "html"
         elif head.startswith(b"<"):
             kind = "xml"
+        elif head.startswith(b"begin:vcalendar"):
+            kind = "ics"
         else:
             kind = "text"
     if kind == "xml" and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):

@@ -141,6 +141,73 @@ def test_frab_xml(tmp_path):
     assert parsed.sessions[0]["end"] == "2027-01-01T10:45:00+01:00"
 
 
+CALENDAR = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:{prodid}\r
+X-WR-CALNAME:DemoCon 2027\r
+BEGIN:VEVENT\r
+UID:talk-1\r
+SUMMARY:Scaling joins - Data Science - Amara Okafor, Benedikt Strauss\r
+DTSTART;TZID=Europe/Berlin:20270301T100000\r
+DTEND;TZID=Europe/Berlin:20270301T104500\r
+LOCATION:Room A\r
+DESCRIPTION:How we made joins fast.\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+SUMMARY:Opening\r
+DTSTART:20270301T080000Z\r
+DURATION:PT15M\r
+DESCRIPTION:Speaker: Chiara Romano\\nWelcome to the conference\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+SUMMARY:Workshop: edge ML\r
+DTSTART:20270302T090000Z\r
+DTEND:20270302T120000Z\r
+ATTENDEE;CN="Dmitri Volkov";ROLE=CHAIR:mailto:d@example.org\r
+ATTENDEE;CN=Room Booking;ROLE=NON-PARTICIPANT:mailto:r@example.org\r
+CATEGORIES:Workshop,ML\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+SUMMARY:Community day\r
+DTSTART;VALUE=DATE:20270303\r
+DTEND;VALUE=DATE:20270304\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_ical_schedule_sessions_and_speakers():
+    text = CALENDAR.format(prodid="-//pretalx//cfp.example//democon")
+    parsed = parse_page(page(text, url="http://cfp.example/schedule.ics", content_type="text/calendar"))
+    assert parsed.reader == "ical" and parsed.info["name"] == "DemoCon 2027"
+    talk, opening, workshop, day = parsed.sessions
+    assert (talk["title"], talk["speakers"], talk["room"]) == ("Scaling joins - Data Science",
+                                                               ["Amara Okafor", "Benedikt Strauss"], "Room A")
+    assert (talk["start"], talk["end"], talk["day"]) == ("2027-03-01T10:00:00+01:00", "2027-03-01T10:45:00+01:00", "2027-03-01")
+    assert (opening["speakers"], opening["end"]) == (["Chiara Romano"], "2027-03-01T08:15:00+00:00")
+    assert (workshop["speakers"], workshop["track"]) == (["Dmitri Volkov"], "Workshop, ML")
+    assert (day["start"], day["end"], day["speakers"]) == ("2027-03-03", "2027-03-03", [])
+    assert [p["name"] for p in parsed.people] == ["Amara Okafor", "Benedikt Strauss", "Chiara Romano", "Dmitri Volkov"]
+
+
+def test_ical_summary_names_only_in_pretalx_form():
+    parsed = parse_page(page(CALENDAR.format(prodid="-//Example Corp//Calendar//EN"), url="http://x.example/cal.ics",
+                             content_type="text/calendar"))
+    assert parsed.sessions[0]["title"] == "Scaling joins - Data Science - Amara Okafor, Benedikt Strauss"
+    assert parsed.sessions[0]["speakers"] == []  # "Data Science" and the rest could be anything here
+
+
+def test_malformed_ical_names_the_source_and_one_bad_time_costs_only_that_time():
+    with pytest.raises(ParseError, match="cal.ics.*malformed iCalendar"):
+        parse_page(page("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:not-a-date\r\nEND:VCALENDAR\r\n",
+                        url="http://x.example/cal.ics", content_type="text/calendar"))
+    events = "".join(f"BEGIN:VEVENT\r\nSUMMARY:{t}\r\nDTSTART:{d}\r\nEND:VEVENT\r\n"
+                     for t, d in [("Broken", "not-a-date"), ("Fine", "20270101T100000Z")])
+    parsed = parse_page(page(f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n", url="http://x.example/cal.ics",
+                             content_type="text/calendar"))
+    assert [(s["title"], s["start"]) for s in parsed.sessions] == [("Broken", ""), ("Fine", "2027-01-01T10:00:00+00:00")]
+
+
 def test_xml_entity_bomb_is_refused():
     bomb = """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
     <schedule><conference><title>&lol2;</title></conference><day date="2027-01-01"></day></schedule>"""
