@@ -85,6 +85,10 @@ LAYOUTS = {  # speaker lists as site builders write them, none with a class that
     "title and company on lines": lambda n, t, c, i: f"<div class='item'><img src='/p/{i}.jpg'><h4>{n}</h4><p>{t}<br>{c}</p></div>",
     "company before title": lambda n, t, c, i: f"<div class='card'><img src='/p/{i}.jpg'><h3>{n}</h3><span>{c}</span><span>{t}</span></div>",
     "links as cards": lambda n, t, c, i: f"<a class='card' href='/speakers/{i}'><img src='/p/{i}.jpg'><div>{n}</div><div>{t}</div><div>{c}</div></a>",
+    "name on two lines": lambda n, t, c, i: (f"<div class='sp'><img src='/p/{i}.jpg'><h3>{n.split()[0]}<br>{n.split()[1]}</h3>"
+                                             f"<p>{t}, {c}</p></div>"),
+    "name in a paragraph": lambda n, t, c, i: f"<div class='sp'><img src='/p/{i}.jpg'><p>{n}</p><p>{t}, {c}</p></div>",
+    "one line each": lambda n, t, c, i: f"<li>{n} – {t} at {c}</li>",
     "headings in a row": lambda n, t, c, i: f"<h3>{n}</h3><p>{t} at {c}</p><p>{n.split()[0]} builds data products "
                                             "for harbours and will talk about them with anyone who asks.</p>",
 }
@@ -93,7 +97,7 @@ LAYOUTS = {  # speaker lists as site builders write them, none with a class that
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_generic_cards_reader_reads_lists_without_field_classes(layout):
     items = "".join(LAYOUTS[layout](n, t, c, i) for i, (n, t, c) in enumerate(LINEUP))
-    wrapper = {"table rows": "table", "definition list": "dl", "list items": "ul"}.get(layout, "section")
+    wrapper = {"table rows": "table", "definition list": "dl", "list items": "ul", "one line each": "ul"}.get(layout, "section")
     parsed = parse_page(page(f"<html><body><h1>Speakers</h1><{wrapper}>{items}</{wrapper}></body></html>"))
     assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
     assert all(p["talks"] == [] for p in parsed.people)  # the card's own line is not a talk
@@ -101,6 +105,18 @@ def test_generic_cards_reader_reads_lists_without_field_classes(layout):
         assert parsed.people[0]["bio"].startswith("Amara builds data products")
     if layout in ("list items", "links as cards"):
         assert parsed.people[1]["profile_url"] == "http://event.example/speakers/1"
+
+
+@pytest.mark.parametrize("items", [
+    "<ul>" + "".join(f"<li>{t}</li>" for t in ("Data Pipelines, Part 2", "Scaling Joins: A Story", "Edge Inference – Lessons")) + "</ul>",
+    "".join(f"<div class='t'><p>{t}</p><p>Learn about {t.lower()} with hands-on sessions and experts.</p></div>"
+            for t in ("Machine Learning", "Cloud Native", "Data Engineering")),
+    "".join(f"<div class='c'><img src='/{i}.jpg'><p>{c}</p></div>" for i, c in enumerate(("New York", "Buenos Aires", "Hong Kong"))),
+    "".join(f"<div class='s'><p>{c}</p></div>" for c in ("Lumen Analytics", "Kettle Labs", "Orbital Foods")),
+], ids=["talk titles", "topics", "cities with pictures", "sponsor names"])
+def test_lists_that_read_like_names_but_name_nobody(items):
+    with pytest.raises(NoPeopleFound):
+        parse_page(page(f"<html><body><div class='grid'>{items}</div></body></html>"))
 
 
 def test_page_sections_under_headings_are_not_people():

@@ -80,6 +80,8 @@ def _fields_of_cards(found) -> bool:
 def _parse_html(text: str):
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     root = html_tree(text)
+    for br in root.iter("br"):  # "Ada<br>Lovelace" reads "Ada Lovelace", not "AdaLovelace"
+        br.tail = " " + (br.tail or "")
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, with_tail=False)
     return root
@@ -183,11 +185,18 @@ def _find_name(card) -> tuple | None:
         if looks_like_person_name(person):
             name_node, name, company_from_name = node, person, org
             break
+    rest = ""
     if not name:  # no hint, no heading: the first short text that reads as a name
-        for node, text in _texts(card)[:3]:
+        lines = _texts(card)[:3]
+        for i, (node, text) in enumerate(lines):
             person, org = split_name_org(text)
-            if len(text) < 80 and looks_like_person_name(person) and node.tag not in ("li", "p"):
+            if len(text) < 80 and looks_like_person_name(person) and (node.tag not in ("li", "p") or
+                                                                       i == 0 and _photo_then_job(card, person, lines)):
                 name_node, name, company_from_name = node, person, org
+                break
+            person, rest = _name_and_rest(text)
+            if i == 0 and person:  # "Ada Lovelace, Analyst at Babbage & Co" on one line
+                name_node, name = node, person
                 break
     if not name:
         for img in card.iter("img"):
@@ -198,11 +207,30 @@ def _find_name(card) -> tuple | None:
     if not name:
         return None
     where = (name_node.tag, name_node.get("class")) if name_node is not None else ("img", None)
-    return name_node, name, company_from_name, where
+    return name_node, name, company_from_name, where, rest
+
+
+def _photo_then_job(card, person: str, lines: list) -> bool:
+    """A plain paragraph names a person only in a card with a photo, followed by a job title: a grid of
+    topics, cities or sponsors in paragraphs has the same shape otherwise."""
+    following = lines[1][1] if len(lines) > 1 else ""
+    return (card.find(".//img") is not None and len(person.split()) <= 4 and not is_titleish(person)
+            and (is_titleish(following) or bool(re.search(r"\s(at|@)\s", following))))
+
+
+def _name_and_rest(line: str) -> tuple[str, str]:
+    """("Ada Lovelace", "Analyst at Babbage & Co") from one line that starts with a name and goes on
+    with a job title; ("", "") when it does not read so (a talk title, a list of topics)."""
+    for separator in (" – ", " — ", " - ", " | ", ", ", ": "):
+        head, found, rest = line.partition(separator)
+        if found and 2 <= len(head.split()) <= 4 and looks_like_person_name(head) and not is_titleish(head) \
+                and (is_titleish(rest) or re.search(r"\s(at|@)\s", rest)):
+            return head.strip(), rest.strip()
+    return "", ""
 
 
 def _read_card(card, url: str, hit: tuple) -> dict:
-    name_node, name, company_from_name, _ = hit
+    name_node, name, company_from_name, _, rest = hit
     texts = [(n, t) for n, t in _texts(card)
              if n is not name_node and not _inside(n, name_node) and t != name and not LABELS.match(t)]
     job = next((t for n, t in texts if JOB_HINT.search(_classes(n)) and len(t) < 150), "")
@@ -213,7 +241,9 @@ def _read_card(card, url: str, hit: tuple) -> dict:
         long = [t for n, t in texts if len(t) >= 80]
         bio = max(long, key=len) if long else ""
     tagline = job
-    if not job and not org:
+    if rest and not job and not org:
+        tagline = rest
+    elif not job and not org:
         tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
                         and not _is_talk(n)), "")
         if not tagline:  # the short texts after the name, such as "CTO, Acme" or "CTO" then "Acme"
