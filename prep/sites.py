@@ -60,7 +60,7 @@ def parse_company_page(text: str, url: str) -> dict:
         urlsplit(base).path.strip("/").count("/") >= 1
     description = _text(org.get("description"))
     if not description and not is_article:
-        description = meta.get("og:description") or meta.get("description", "")
+        description = meta.get("og:description") or meta.get("description", "") or _lead_paragraph(doc)
     out = {
         "name": clean_space(name), "site_name": clean_space(meta.get("og:site_name", "")),
         "title": clean_space(doc.findtext(".//title") or ""),
@@ -322,6 +322,21 @@ def _address(value) -> str:
         parts = [_text(value.get(k)) for k in ("addressLocality", "addressRegion", "addressCountry")]
         return ", ".join(dict.fromkeys(p for p in parts if p))
     return clean_space(str(value or ""))
+
+
+_NOT_ABOUT_US = re.compile(r"cookie|javascript|browser|privacy|copyright|©|all rights reserved|newsletter|subscribe", re.I)
+
+
+def _lead_paragraph(doc) -> str:
+    """What a home page without a description says first about itself: its first paragraph of a
+    sentence or more, outside navigation, footers, forms and cookie banners."""
+    for p in doc.iter("p"):
+        if any(a.tag in ("nav", "footer", "form", "aside") for a in p.iterancestors()):
+            continue
+        text = clean_space(p.text_content())
+        if 60 <= len(text) <= 600 and len(text.split()) >= 8 and not _NOT_ABOUT_US.search(text):
+            return text
+    return ""
 
 
 def _plain(html: str) -> str:

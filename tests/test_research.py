@@ -184,6 +184,18 @@ def test_scraped_links_are_http_only():
     assert page["careers_url"] == "http://evil.example/careers/"
 
 
+def test_a_home_page_without_a_description_is_described_by_its_first_paragraph():
+    body = ("<nav><p>Products, pricing, customers, careers and a long list of other menu entries here</p></nav>"
+            "<div class='banner'><p>We use cookies to give you the best experience on our website, read more.</p></div>"
+            "<h1>Kettle Labs</h1><p>Short hero line.</p>"
+            "<p>Kettle Labs builds open-source tools that keep data pipelines honest, from tests to lineage.</p>")
+    home = parse_company_page(f"<html><head><title>Kettle Labs</title></head><body>{body}</body></html>",
+                              "https://kettle.example/")
+    assert home["description"] == "Kettle Labs builds open-source tools that keep data pipelines honest, from tests to lineage."
+    post = parse_company_page(f"<html><body>{body}</body></html>", "https://kettle.example/blog/2027/why-lineage/")
+    assert post["description"] == ""  # an article's first paragraph is about the article, not the company
+
+
 def test_feed_parser_dates_and_rejects_garbage():
     posts = parse_feed(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
         <item><title>Old</title><link>http://a.example/1</link><pubDate>Mon, 01 Mar 2027 09:00:00 +0000</pubDate></item>
