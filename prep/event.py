@@ -57,11 +57,18 @@ def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: in
     if recipe:
         return parse_with_recipe(page.text, page.url, load_recipe(recipe))
     result = parse_page(page, kind)
-    pages = 1
+    pages, seen = 1, {page.url}
     queue = list(result.next_pages)
-    while queue and pages < max_pages:  # paginated APIs (pretalx "next")
-        nxt = fetcher.get(queue.pop(0))
-        more = parse_page(nxt, kind)
+    while queue and pages < max_pages:  # paginated APIs (pretalx "next") and speaker lists ("Next ›")
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            more = parse_page(fetcher.get(url), kind)
+        except PrepError as err:  # a later page that fails ends the list; what was read stays
+            log.warning("stopped after %d pages of %s: %s", pages, source, err)
+            break
         result.people += more.people
         result.sessions += more.sessions
         result.info = {**more.info, **{k: v for k, v in result.info.items() if v}}

@@ -306,6 +306,21 @@ def test_pretalx_api_pagination(web, fetcher):
     assert event.people.set_index("name").loc["Bo Chen", "company"] == "Acme"
 
 
+def test_a_paginated_speaker_list_is_read_page_by_page(web, fetcher):
+    base = "http://paged.example/speakers/"
+
+    def listing(people, next_href):
+        cards = "".join(f"<div class='speaker'><img src='/p.jpg'><h3>{n}</h3><p>{t}, {c}</p></div>" for n, t, c in people)
+        more = f"<nav class='pagination'><a href='/speakers/'>1</a> <a href='{next_href}'>Next ›</a></nav>" if next_href else ""
+        return Reply(200, f"<html><body><div class='grid'>{cards}</div>{more}</body></html>", {"Content-Type": "text/html"})
+
+    web.route(base, listing(LINEUP[:2], "/speakers/page/2/"))
+    web.route(base + "page/2/", listing(LINEUP[1:], "/speakers/page/3/"))  # page 3 is missing: the list ends
+    web.route("http://paged.example/speakers/page/3/", Reply(404, "gone", {"Content-Type": "text/plain"}))
+    event = read_event(base, fetcher=fetcher)
+    assert sorted(event.people["name"]) == sorted(n for n, _, _ in LINEUP)
+
+
 def test_page_without_people_is_an_error_naming_readers():
     with pytest.raises(NoPeopleFound, match="readers tried"):
         parse_page(page("<html><body><p>Tickets on sale soon.</p></body></html>"))

@@ -37,7 +37,9 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("html-cards", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = _parse_html(text)
+    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
+    _strip(root)
     best, best_score = [], 0.0
     for items in _groups(root):
         # Cheap pass: only names. Real cards of one list hold the name in the same place;
@@ -65,7 +67,34 @@ def parse(text: str, url: str) -> Parsed:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
+    parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+NEXT_LABEL = re.compile(r"^(next( page)?|older|more speakers|weiter|suivant|siguiente)?\s*[›»→>]*$", re.I)
+
+
+def _next_links(root) -> list[str]:
+    """Where the list goes on: ``rel="next"`` (a ``<link>`` in the head or an anchor), or an anchor
+    labelled "Next" or "›" in something named for pagination."""
+    hrefs = [el.get("href", "") for el in root.iter("link", "a") if "next" in (el.get("rel") or "").lower().split()]
+    for a in root.iter("a"):
+        label = clean_space(a.text_content())
+        if label and len(label) < 20 and NEXT_LABEL.match(label) and \
+                re.search(r"pag|next", " ".join(_classes(n) for n in [a, *list(a.iterancestors())[:2]]), re.I):
+            hrefs.append(a.get("href", ""))
+    return hrefs
+
+
+def _same_site(hrefs: list[str], url: str) -> list[str]:
+    """The first link that stays on the page's site (http or https only) and leads elsewhere."""
+    if not url.startswith(("http://", "https://")):
+        return []
+    for href in hrefs:
+        target = follow(href, url)
+        if target and urlsplit(target).hostname == urlsplit(url).hostname and target.split("#")[0] != url.split("#")[0]:
+            return [target]
+    return []
 
 
 def _fields_of_cards(found) -> bool:
@@ -77,14 +106,12 @@ def _fields_of_cards(found) -> bool:
     return len(parents) >= 2 and len(found) >= 2 * len(parents)
 
 
-def _parse_html(text: str):
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    root = html_tree(text)
+def _strip(root) -> None:
+    """Drop what never holds people (scripts, navigation, forms, comments); ``<br>`` reads as a space."""
     for br in root.iter("br"):  # "Ada<br>Lovelace" reads "Ada Lovelace", not "AdaLovelace"
         br.tail = " " + (br.tail or "")
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, with_tail=False)
-    return root
 
 
 def _classes_of(el) -> list[str]:
