@@ -133,6 +133,17 @@ def _split_comma(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def display_name(name: str) -> str:
+    """A name as people write it: "AMARA OKAFOR" (a page's all-caps styling) becomes "Amara Okafor",
+    "JEAN-LUC VAN DER BERG" "Jean-Luc van der Berg"; anything else, one word ("IBM") included, as is."""
+    name = clean_space(name)
+    if len(name.split()) < 2 or not name.isupper():
+        return name
+    parsed = HumanName(name)
+    parsed.capitalize(force=True)
+    return str(parsed) or name
+
+
 def split_person_name(name: str) -> tuple[str, str]:
     """First and last name, honouring particles ("van der Berg") and honorifics ("Dr.")."""
     parsed = HumanName(name)

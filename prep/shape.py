@@ -8,7 +8,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schema
-from .names import clean_space, normalize_company, normalize_name, split_person_name, stable_id
+from .names import clean_space, display_name, normalize_company, normalize_name, split_person_name, stable_id
 
 ROLE_RANK = {"speaker": 0, "organizer": 1, "sponsor contact": 2, "attendee": 3}
 LINK_COLUMNS = ("website", "linkedin", "x", "github", "mastodon")
@@ -26,7 +26,7 @@ def _lines(value) -> list[str]:
 def person_record(raw: dict) -> dict:
     """Flatten one reader record (links dict, talk list) into the people schema's fields."""
     record = {k: v for k, v in raw.items() if k in schema.PEOPLE and k not in MULTI}
-    record["name"] = clean_space(raw.get("name"))
+    record["name"] = display_name(raw.get("name"))
     links = dict(raw.get("links") or {})
     for key in LINK_COLUMNS:
         value = links.pop(key, None) or raw.get(key)
@@ -43,7 +43,8 @@ def person_record(raw: dict) -> dict:
     record["other_links"] = _lines(other)
     record["talks"] = _lines(raw.get("talks"))
     record["source_url"] = _lines(raw.get("source_url"))
-    if not raw.get("first_name") and not raw.get("last_name") and record["name"]:
+    recapitalised = record["name"] != clean_space(raw.get("name"))
+    if (recapitalised or not raw.get("first_name") and not raw.get("last_name")) and record["name"]:
         record["first_name"], record["last_name"] = split_person_name(record["name"])
     record["role"] = raw.get("role") or "speaker"
     return record

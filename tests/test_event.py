@@ -45,6 +45,14 @@ def test_merge_keeps_richest_values_and_fuzzy_company():
     assert merged["title"] == "Data Visualisation Designer" and merged["source_url"] == "a\nb"
 
 
+def test_all_caps_names_are_written_as_people_write_them():
+    frame = merge_people([{"name": "JEAN-LUC VAN DER BERG", "role": "speaker"},
+                          {"name": "MARY MCDONALD", "first_name": "MARY", "last_name": "MCDONALD", "role": "attendee"},
+                          {"name": "IBM", "role": "speaker"}, {"name": "erdgeist", "role": "speaker"}])
+    assert list(frame["name"]) == ["erdgeist", "IBM", "Jean-Luc van der Berg", "Mary McDonald"]
+    assert frame.set_index("name").loc["Mary McDonald", "first_name"] == "Mary"  # "Hi Mary", never "Hi MARY"
+
+
 def test_follow_profiles_reads_linked_person_pages(fetcher, web):
     event = read_event("http://harbordata.example/speakers/", fetcher=fetcher, follow_profiles=True)
     assert len(event.people) == 44  # profile pages enrich, they do not duplicate
