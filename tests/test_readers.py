@@ -89,6 +89,11 @@ LAYOUTS = {  # speaker lists as site builders write them, none with a class that
                                              f"<p>{t}, {c}</p></div>"),
     "name in a paragraph": lambda n, t, c, i: f"<div class='sp'><img src='/p/{i}.jpg'><p>{n}</p><p>{t}, {c}</p></div>",
     "one line each": lambda n, t, c, i: f"<li>{n} – {t} at {c}</li>",
+    "badge above the name": lambda n, t, c, i: (f"<div class='sp'><span class='badge'>Keynote</span><img src='/p/{i}.jpg'>"
+                                                f"<h3>{n}</h3><p>{t}</p><p>{c}</p></div>"),
+    "inline title and company": lambda n, t, c, i: f"<div class='sp'><img src='/p/{i}.jpg'><h3>{n}</h3><em>{t}</em> at <strong>{c}</strong></div>",
+    "company in the heading": lambda n, t, c, i: f"<div class='sp'><img src='/p/{i}.jpg'><h3>{n}, {c}</h3><p>{t}</p></div>",
+    "spans styled as lines": lambda n, t, c, i: f"<div class='m'><img src='/p/{i}.jpg'><h4>{n}</h4><span>{t}</span><span>{c}</span></div>",
     "headings in a row": lambda n, t, c, i: f"<h3>{n}</h3><p>{t} at {c}</p><p>{n.split()[0]} builds data products "
                                             "for harbours and will talk about them with anyone who asks.</p>",
 }

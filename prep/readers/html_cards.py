@@ -183,15 +183,76 @@ def _texts(el) -> list[tuple[object, str]]:
     return out
 
 
-def _lines(node) -> list[str]:
-    """The node's own text, split where a ``<br>`` breaks it ("CTO<br>Acme")."""
-    lines = [node.text or ""]
-    for child in node:
-        if child.tag == "br":
-            lines.append(child.tail or "")
-        else:
-            lines[-1] += " " + (child.tail or "")
-    return [line for line in map(clean_space, lines) if line]
+BLOCK_TAGS = set(BLOCKS) | {"dl", "dt", "dd", "header", "footer", "main", "aside", "figcaption", "tr", "td", "th",
+                             "blockquote", "address", "tbody", "thead"}
+
+
+def _visual_lines(card) -> list[tuple[object, str, bool]]:
+    """The card as it reads: (block, line, has text outside links) for each line. Inline markup joins
+    ("<em>CTO</em> at <b>Acme</b>" is one line); blocks and ``<br>`` break lines."""
+    lines, parts, plain = [], [], [False]
+
+    def flush(block) -> None:
+        text = clean_space("".join(parts))
+        if text:
+            lines.append((block, text, plain[0]))
+        parts.clear()
+        plain[0] = False
+
+    def add(text: str | None, in_link: bool) -> None:
+        if text:
+            parts.append(text)
+            plain[0] = plain[0] or (not in_link and bool(text.strip()))
+
+    def walk(node, block, in_link: bool) -> None:
+        add(node.text, in_link)
+        glued = False  # the previous child was an element with no text after it
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag == "br":
+                    flush(block)
+                elif child.tag in BLOCK_TAGS:
+                    flush(block)
+                    walk(child, child, in_link)
+                    flush(child)
+                else:
+                    if glued and parts and not parts[-1][-1:].isspace():
+                        flush(block)  # "<span>CTO</span><span>Acme</span>": styled as lines, never "CTOAcme"
+                    walk(child, block, in_link or child.tag == "a")
+            add(child.tail, in_link)
+            glued = isinstance(child.tag, str) and not (child.tail or "").strip()
+
+    walk(card, card, card.tag == "a" and len(card) == 0)
+    flush(card)
+    return lines
+
+
+def _lines_after_name(card, name_node, name: str, bio: str) -> list[str]:
+    """Short lines that follow the name's line (and the rest of that line: "Ada Lovelace – Analyst"),
+    leaving out badges above the name, bios, talks and lines that are only links."""
+    lines = _visual_lines(card)
+
+    def of_name(block, text: str) -> bool:
+        return name_node is not None and (block is name_node or _inside(block, name_node)) or \
+            name.casefold() in text.casefold()
+
+    first = next((i for i, (block, text, _) in enumerate(lines) if of_name(block, text)), None)
+    out = []
+    if first is not None:
+        last = first
+        while last + 1 < len(lines) and name_node is not None and \
+                (lines[last + 1][0] is name_node or _inside(lines[last + 1][0], name_node)):
+            last += 1  # "Ada<br>Lovelace": one name over two lines
+        text = lines[first][1]
+        at = text.casefold().find(name.casefold())
+        if at >= 0:
+            out.append(clean_space(text[:at] + " " + text[at + len(name):]))
+        lines = lines[last + 1:]
+    for block, text, plain in lines:
+        if plain and len(text) < 160 and text != bio and not _is_talk(block) and not _in_bio(block, card) \
+                and not LABELS.match(text) and (block.tag != "li" or block is card):
+            out.append(text)
+    return [t for t in (t.strip(" —–-:|,") for t in out) if t]
 
 
 def _classes(node) -> str:
@@ -206,13 +267,15 @@ def _find_name(card) -> tuple | None:
     candidates = [n for n in card.iter() if isinstance(n.tag, str) and NAME_HINT.search(_classes(n))]
     candidates += [n for n in card.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "a")
                    if not any(c.tag in BLOCKS for c in n)]  # a link around a whole card is not its name
+    rest = ""
     for node in candidates:
         raw = clean_space(node.text_content())
         person, org = split_name_org(raw)
         if looks_like_person_name(person):
             name_node, name, company_from_name = node, person, org
+            if not org:  # "Ada Lovelace, Babbage & Co" or "Ada Lovelace | Analyst" in the heading
+                name, company_from_name, rest = _name_then_more(person)
             break
-    rest = ""
     if not name:  # no hint, no heading: the first short text that reads as a name
         lines = _texts(card)[:3]
         for i, (node, text) in enumerate(lines):
@@ -245,6 +308,19 @@ def _photo_then_job(card, person: str, lines: list) -> bool:
             and (is_titleish(following) or bool(re.search(r"\s(at|@)\s", following))))
 
 
+NAME_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv|phd|ph\.d|md|mba|msc|mph|dds)\.?$", re.I)
+
+
+def _name_then_more(text: str) -> tuple[str, str, str]:
+    """(name, company, title) from a heading that may add one of them after the name."""
+    for separator in (" | ", " – ", " — ", " - ", ", "):
+        head, found, tail = text.partition(separator)
+        tail = tail.strip()
+        if found and tail and 2 <= len(head.split()) <= 4 and not is_titleish(head) and not NAME_SUFFIX.match(tail):
+            return (head.strip(), "", tail) if is_titleish(tail) else (head.strip(), tail, "")
+    return text, "", ""
+
+
 def _name_and_rest(line: str) -> tuple[str, str]:
     """("Ada Lovelace", "Analyst at Babbage & Co") from one line that starts with a name and goes on
     with a job title; ("", "") when it does not read so (a talk title, a list of topics)."""
@@ -273,10 +349,8 @@ def _read_card(card, url: str, hit: tuple) -> dict:
     elif not job and not org:
         tagline = next((t for n, t in texts if TAGLINE_HINT.search(_classes(n)) and len(t) < 160 and t != bio
                         and not _is_talk(n)), "")
-        if not tagline:  # the short texts after the name, such as "CTO, Acme" or "CTO" then "Acme"
-            short = [line.strip(" —–-:|,") for n, t in texts if len(t) < 160 and t != bio and not _is_talk(n)
-                     and (n.tag not in ("a", "li") or n is card) and not _in_bio(n, card) for line in _lines(n)]
-            short = [t for t in short if t]
+        if not tagline:  # the lines after the name, such as "CTO, Acme" or "CTO" then "Acme"
+            short = _lines_after_name(card, name_node, name, bio)
             tagline = short[0] if short else ""
             if len(short) > 1 and not all(split_tagline(tagline)) and _one_phrase(short[1]) \
                     and (is_titleish(tagline) or is_titleish(short[1])):
