@@ -124,6 +124,18 @@ def test_lists_that_read_like_names_but_name_nobody(items):
         parse_page(page(f"<html><body><div class='grid'>{items}</div></body></html>"))
 
 
+def test_keynote_cards_above_the_grid_are_read_too():
+    def card(cls, n, t, c):
+        return f"<div class='{cls}'><img src='/p.jpg'><h3 class='speaker-name'>{n}</h3><p class='speaker-title'>{t}, {c}</p></div>"
+
+    keynotes = "".join(card("keynote-card big", *person) for person in LINEUP[:1])
+    grid = "".join(card("speaker-card", *person) for person in LINEUP[1:])
+    sponsors = "".join(f"<div class='sponsor'><img src='/logos/{c}.png'><h3>{c} Group</h3></div>" for c in ("Lumen", "Kettle", "Orbital"))
+    parsed = parse_page(page(f"<html><body><section>{keynotes}</section><section><div class='grid'>{grid}</div></section>"
+                             f"<section>{sponsors}</section></body></html>"))
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP  # in page order, no sponsors
+
+
 def test_page_sections_under_headings_are_not_people():
     sections = "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in [("About", "The yearly gathering of data people."),
                                                               ("Venue", "Harbor Hall, Pier 4"), ("Tickets", "From 120 EUR.")])

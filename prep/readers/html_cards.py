@@ -40,7 +40,7 @@ def parse(text: str, url: str) -> Parsed:
     root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
     next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
     _strip(root)
-    best, best_score = [], 0.0
+    best, best_score, scored = [], 0.0, []
     for items in _groups(root):
         # Cheap pass: only names. Real cards of one list hold the name in the same place;
         # mixed groups (cards plus modals, cards plus talk lists) do not.
@@ -58,10 +58,15 @@ def parse(text: str, url: str) -> Parsed:
         score = len(names) * (len(found) / len(items)) ** 2 * (1 + richness / 3)
         if _fields_of_cards(found):
             score /= 2
+        scored.append((found, main_path))
         if score > best_score:
             best, best_score = found, score
     people: dict[tuple, dict] = {}
-    for item, hit in best:  # the same person may appear twice (card + modal, two sections)
+    cards = best + _more_of_the_same(best, scored)
+    if len(cards) > len(best):  # keep the page's order
+        order = {id(el): i for i, el in enumerate(root.iter())}
+        cards.sort(key=lambda card: order.get(id(card[0]), 0))
+    for item, hit in cards:  # a person may appear twice (card + modal, two sections)
         record = _read_card(item, url, hit)
         if record:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
@@ -69,6 +74,26 @@ def parse(text: str, url: str) -> Parsed:
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+def _more_of_the_same(best: list, scored: list) -> list:
+    """Cards of the same template elsewhere on the page: keynote speakers above the speaker grid
+    share the grid's name markup (same tag and class) but not its card markup."""
+    if not best or not best[0][1][3][1]:  # a bare <h3> says nothing about the template
+        return []
+    path, taken = best[0][1][3], {id(item) for item, _ in best}
+    covered = {id(node) for item, _ in best for node in item.iter()}
+    extra = []
+    for found, main_path in scored:
+        if main_path != path:
+            continue
+        for item, hit in found:
+            if id(item) in covered or any(id(a) in taken for a in item.iterancestors()):
+                continue
+            extra.append((item, hit))
+            covered.update(id(node) for node in item.iter())
+            taken.add(id(item))
+    return extra
 
 
 NEXT_LABEL = re.compile(r"^(next( page)?|older|more speakers|weiter|suivant|siguiente)?\s*[›»→>]*$", re.I)
