@@ -130,9 +130,9 @@ def test_keynote_cards_above_the_grid_are_read_too():
 
     keynotes = "".join(card("keynote-card big", *person) for person in LINEUP[:1])
     grid = "".join(card("speaker-card", *person) for person in LINEUP[1:])
-    sponsors = "".join(f"<div class='sponsor'><img src='/logos/{c}.png'><h3>{c} Group</h3></div>" for c in ("Lumen", "Kettle", "Orbital"))
+    sponsors = "".join(f"<div class='tile'><img src='/img/{c}.png'><h3>{c} Group</h3></div>" for c in ("Lumen", "Kettle", "Orbital"))
     parsed = parse_page(page(f"<html><body><section>{keynotes}</section><section><div class='grid'>{grid}</div></section>"
-                             f"<section>{sponsors}</section></body></html>"))
+                             f"<section id='sponsors'><div class='row'>{sponsors}</div></section></body></html>"))
     assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP  # in page order, no sponsors
 
 

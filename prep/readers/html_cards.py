@@ -143,6 +143,7 @@ def _classes_of(el) -> list[str]:
     return sorted(c for c in (el.get("class") or "").split() if not re.search(r"\d{2,}|^(active|odd|even|first|last)$", c))
 
 
+SPONSORISH = re.compile(r"sponsor|partner|exhibitor|supporter|logo", re.I)
 SEGMENT_STARTS = ("dt", "h2", "h3", "h4", "h5")
 BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "section", "article", "figure", "table")
 INLINE = ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em", "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -286,7 +287,8 @@ def _classes(node) -> str:
 
 def _find_name(card) -> tuple | None:
     """(name node, name, company in the name, where the name sits) or None when the card names nobody."""
-    if any("logo" in (img.get("alt", "") + img.get("src", "") + img.get("class", "")).lower() for img in card.iter("img")):
+    if any("logo" in (img.get("alt", "") + img.get("src", "") + img.get("class", "")).lower() for img in card.iter("img")) \
+            or any(SPONSORISH.search(_classes(a)) for a in [card, *list(card.iterancestors())[:4]]):
         return None  # a sponsor or partner tile, not a person
     name_node, name, company_from_name = None, "", ""
     candidates = [n for n in card.iter() if isinstance(n.tag, str) and NAME_HINT.search(_classes(n))]
