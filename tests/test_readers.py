@@ -311,6 +311,14 @@ def test_sessionize_all(tmp_path):
     assert parsed.sessions[0]["room"] == "Hall 1" and parsed.sessions[0]["speakers"] == ["Katharina Sick"]
 
 
+def test_sessionize_speakers_without_tagline_answer_custom_questions():
+    data = [{"id": "u2", "fullName": "Ana Lima", "tagLine": "", "questionAnswers": [
+        {"question": "Company", "answer": "Quayside Logistics"}, {"question": "Job Title", "answer": "Data Engineer"},
+        {"question": "T-shirt size", "answer": "M"}]}]
+    person = parse_page(page(json.dumps(data), "http://x.example/speakers.json", "application/json")).people[0]
+    assert (person["title"], person["company"]) == ("Data Engineer", "Quayside Logistics")
+
+
 def test_pretalx_api_pagination(web, fetcher):
     base = "http://pretalx.example/api/events/demo/speakers/"
     web.route(base, Reply(200, json.dumps(

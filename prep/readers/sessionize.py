@@ -35,6 +35,9 @@ def parse(text: str, url: str) -> Parsed:
         if not name:
             continue
         title, company = split_tagline(sp.get("tagLine"))
+        answers = _answers(sp)
+        title = title or answers.get("title", "")
+        company = company or answers.get("company", "")
         record = {"name": name, "first_name": sp.get("firstName", ""), "last_name": sp.get("lastName", ""),
                   "title": title, "company": company, "bio": sp.get("bio") or "", "role": "speaker",
                   "image_url": sp.get("profilePicture") or "", "source_url": url, "links": {},
@@ -54,3 +57,17 @@ def parse(text: str, url: str) -> Parsed:
                     "room": rooms.get(s.get("roomId")) or s.get("room") or "", "speakers": [n for n in names if n],
                     "type": "plenum" if s.get("isPlenumSession") else "talk", "source_url": url})
     return Parsed(people=list(people.values()), sessions=out, reader="sessionize")
+
+
+def _answers(speaker: dict) -> dict:
+    """Job title and company from the speaker's answers to custom questions ("Company", "Job Title")."""
+    out = {}
+    for qa in speaker.get("questionAnswers") or []:
+        if not isinstance(qa, dict) or not isinstance(qa.get("answer"), str) or not qa["answer"].strip():
+            continue
+        question = str(qa.get("question") or qa.get("questionText") or "").lower()
+        if any(w in question for w in ("company", "organization", "organisation", "employer", "affiliation")):
+            out.setdefault("company", qa["answer"].strip())
+        elif any(w in question for w in ("job title", "position", "role", "title")):
+            out.setdefault("title", qa["answer"].strip())
+    return out
