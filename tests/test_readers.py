@@ -340,7 +340,7 @@ def test_a_paginated_speaker_list_is_read_page_by_page(web, fetcher):
         return Reply(200, f"<html><body><div class='grid'>{cards}</div>{more}</body></html>", {"Content-Type": "text/html"})
 
     web.route(base, listing(LINEUP[:2], "/speakers/page/2/"))
-    web.route(base + "page/2/", listing(LINEUP[1:], "/speakers/page/3/"))  # page 3 is missing: the list ends
+    web.route(base + "page/2/", listing(LINEUP[2:], "/speakers/page/3/"))  # one on the last page; page 3 is missing
     web.route("http://paged.example/speakers/page/3/", Reply(404, "gone", {"Content-Type": "text/plain"}))
     event = read_event(base, fetcher=fetcher)
     assert sorted(event.people["name"]) == sorted(n for n, _, _ in LINEUP)

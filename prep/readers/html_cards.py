@@ -51,8 +51,8 @@ def parse(text: str, url: str) -> Parsed:
         main_path = paths.most_common(1)[0][0]
         found = [(item, hit) for item, hit in found if hit[3] == main_path]
         names = {hit[1].casefold() for _, hit in found}
-        if len(names) < 2:
-            continue
+        if len(names) < 2 and not (names and _marked_as_person(*found[0])):
+            continue  # one name alone counts only when the markup says it is a person (a list's last page)
         richness = sum(bool(item.find(".//img") is not None) + (len(item.text_content()) > len(hit[1]) + 20)
                        for item, hit in found) / len(found)
         score = len(names) * (len(found) / len(items)) ** 2 * (1 + richness / 3)
@@ -74,6 +74,14 @@ def parse(text: str, url: str) -> Parsed:
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+PERSON_CARD = re.compile(r"speaker|person|people|member|attendee|presenter|panelist|profile", re.I)
+
+
+def _marked_as_person(card, hit: tuple) -> bool:
+    name_node = hit[0]
+    return name_node is not None and bool(NAME_HINT.search(_classes(name_node))) or bool(PERSON_CARD.search(_classes(card)))
 
 
 def _more_of_the_same(best: list, scored: list) -> list:
@@ -163,8 +171,8 @@ def _groups(root):
                     page_wide[(el.tag, cls, "token")].append(el)
         if isinstance(el.tag, str) and len(el) >= 2:
             parents.append(el)
-    for items in page_wide.values():
-        if len(items) >= 2:
+    for key, items in page_wide.items():
+        if len(items) >= 2 or PERSON_CARD.search(key[1]):  # one card alone when named for a person
             yield items
     for parent in parents:
         yield from _segments(parent)
