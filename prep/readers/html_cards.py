@@ -96,8 +96,9 @@ def _more_of_the_same(best: list, scored: list) -> list:
         if main_path != path:
             continue
         for item, hit in found:
-            if id(item) in covered or any(id(a) in taken for a in item.iterancestors()):
-                continue
+            if id(item) in covered or any(id(a) in taken for a in item.iterancestors()) \
+                    or any(id(n) in taken for n in item.iter()):
+                continue  # inside a card already read, or around one (the grid itself)
             extra.append((item, hit))
             covered.update(id(node) for node in item.iter())
             taken.add(id(item))
