@@ -241,6 +241,14 @@ def test_malformed_ical_names_the_source_and_one_bad_time_costs_only_that_time()
     assert [(s["title"], s["start"]) for s in parsed.sessions] == [("Broken", ""), ("Fine", "2027-01-01T10:00:00+00:00")]
 
 
+def test_ical_links_are_http_only():
+    events = "".join(f"BEGIN:VEVENT\r\nSUMMARY:{t}\r\nURL:{u}\r\nEND:VEVENT\r\n"
+                     for t, u in [("Bad", "javascript:alert(1)"), ("Local", "file:///etc/passwd"), ("Good", "https://a.example/t/1")])
+    parsed = parse_page(page(f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n", url="http://x.example/cal.ics",
+                             content_type="text/calendar"))
+    assert [s["source_url"] for s in parsed.sessions] == ["http://x.example/cal.ics"] * 2 + ["https://a.example/t/1"]
+
+
 def test_xml_entity_bomb_is_refused():
     bomb = """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
     <schedule><conference><title>&lol2;</title></conference><day date="2027-01-01"></day></schedule>"""

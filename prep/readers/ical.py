@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from ..errors import ParseError
+from ..fetch import follow
 from ..names import clean_space, looks_like_person_name
 from . import Parsed, register
 
@@ -43,7 +44,7 @@ def parse(text: str, url: str) -> Parsed:
                          "abstract": clean_space(str(event.get("DESCRIPTION", ""))), "start": start, "end": end,
                          "day": start[:10], "room": clean_space(str(event.get("LOCATION", ""))),
                          "track": ", ".join(_categories(categories)), "type": "", "speakers": speakers,
-                         "source_url": str(event.get("URL", "")) or url})
+                         "source_url": follow(str(event.get("URL", "")), url) or url})  # http(s) only
     days = sorted(s["day"] for s in sessions if s["day"])
     info = {"name": clean_space(str(calendar.get("X-WR-CALNAME", ""))), "start": days[0] if days else "",
             "end": days[-1] if days else "", "url": url if url.startswith("http") else "",
