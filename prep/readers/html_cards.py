@@ -2,9 +2,11 @@
 team page and read name, title, company, bio, links, image and talks from each card.
 
 No per-site configuration. Cards are found by repetition (many elements sharing one tag+class
-signature), scored by how many of them hold a plausible, distinct person name, and read with
-class-name hints first and document order after. A YAML recipe (see ``recipe.py``) can
-override the heuristics for a page they get wrong.
+signature, or runs that start at a heading or ``<dt>``), scored by how many of them hold a plausible,
+distinct person name, and read with class-name hints first and, after those, line by line as a
+browser shows the card. Cards of the same template elsewhere on the page (keynotes) join the best
+group, and a "Next" page on the same site is handed back for reading. A YAML recipe (see
+``recipe.py``) can override the heuristics for a page they get wrong.
 """
 from __future__ import annotations
 
@@ -81,7 +83,7 @@ PERSON_CARD = re.compile(r"speaker|person|people|member|attendee|presenter|panel
 
 def _marked_as_person(card, hit: tuple) -> bool:
     name_node = hit[0]
-    return name_node is not None and bool(NAME_HINT.search(_classes(name_node))) or bool(PERSON_CARD.search(_classes(card)))
+    return (name_node is not None and bool(NAME_HINT.search(_classes(name_node)))) or bool(PERSON_CARD.search(_classes(card)))
 
 
 def _more_of_the_same(best: list, scored: list) -> list:
