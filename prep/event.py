@@ -96,12 +96,12 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
             combined.organizations = result.organizations
         if not combined.sessions and result.sessions:
             combined.sessions = result.sessions
-        # The first reader's people stand, unless they were loose items and a later reader finds far
-        # more: the site author's Person in a WordPress page's JSON-LD is not the speaker grid below it.
-        if result.people and (not combined.people or combined.tentative and len(result.people) > 2 * len(combined.people)):
+        # The first reader's people stand, unless they were loose items and a later reader finds at
+        # least twice as many: the site author's Person in a WordPress page's JSON-LD is not the speaker grid below it.
+        if result.people and (not combined.people or combined.tentative and len(result.people) >= 2 * len(combined.people)):
             orgs = {normalize_name(o["name"]) for o in combined.organizations}
             people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
-            if people and len(people) > 2 * len(combined.people):
+            if people and len(people) >= 2 * len(combined.people):
                 combined.people, combined.reader, combined.tentative = people, reader.name, result.tentative
                 combined.profile_pages = result.profile_pages
                 combined.next_pages = result.next_pages or combined.next_pages
