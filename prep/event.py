@@ -97,7 +97,7 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
         if not combined.sessions and result.sessions:
             combined.sessions = result.sessions
         # The first reader's people stand, unless they were loose items and a later reader finds at
-        # least twice as many: the site author's Person in a WordPress page's JSON-LD is not the speaker grid below it.
+        # least twice as many: a WordPress page's author in its JSON-LD is not the speaker grid below.
         if result.people and (not combined.people or combined.tentative and len(result.people) >= 2 * len(combined.people)):
             orgs = {normalize_name(o["name"]) for o in combined.organizations}
             people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
