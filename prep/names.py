@@ -78,7 +78,10 @@ def split_tagline(tagline: str | None) -> tuple[str, str]:
     text = clean_space(tagline).strip(" ,|-–—")
     if not text:
         return "", ""
-    segments = [s.strip() for s in re.split(r"\s+[|•·/]\s+|\s*\|\s*", text) if s.strip()]
+    separators = r"\s+[|•·/]\s+|\s*\|\s*"
+    if not _AT.search(text):  # "Software Engineer - Google"; but "Director - API Architecture at WSO2" is one title
+        separators += r"|\s+[–—-]\s+"
+    segments = [s.strip() for s in re.split(separators, text) if s.strip()]
     if len(segments) > 1:
         kept = [s for s in segments if not (_BADGE.search(s) and not is_titleish(_BADGE.sub("", s)))]
         segments = kept or segments
@@ -105,7 +108,7 @@ def _split_at(text: str) -> tuple[str, str]:
         return text, ""
     last = parts[-1]
     title, company = text[: last.start()].strip(" ,-"), text[last.end():].strip(" ,-")
-    company = re.split(r",\s+(?=[^,]*\b(?:MVP|Director|Regional|Ambassador)\b)", company)[0]
+    company = _company_only(company)
     strong = last.group(0).strip().lower() in ("at", "@")
     plausible = strong and len(title.split()) <= 6 and company[:1].isupper()
     if not title or not company or not (is_titleish(title) or plausible):
@@ -113,7 +116,24 @@ def _split_at(text: str) -> tuple[str, str]:
     return title, company
 
 
+def _company_only(company: str) -> str:
+    """"Acme, Google Developer Expert" -> "Acme"; "Acme, former Beta" -> "Acme"; "Acme (Berlin)" -> "Acme"."""
+    parts = company.split(", ")
+    for i, part in enumerate(parts[1:], 1):
+        if is_titleish(part) or re.match(r"(former|formerly|ex-|ex |previously|and )", part, re.I) \
+                or re.search(r"\b(MVP|Regional|Ambassador)\b", part):
+            company = ", ".join(parts[:i])
+            break
+    return re.sub(r"\s*\([^()]*\)$", "", company).strip() or company
+
+
+_OF = re.compile(r"^(?P<title>.*\b(?:ceo|cto|cfo|coo|founder|co-?founder|president|owner))\s+of\s+(?P<org>[A-Z].*)$", re.I)
+
+
 def _split_comma(text: str) -> tuple[str, str]:
+    of = _OF.match(text)
+    if of and "," not in text and not is_titleish(of.group("org")):  # "CEO of Acme", not "Head of Data"
+        return of.group("title"), of.group("org")
     parts = [p.strip() for p in text.split(",") if p.strip()]
     acronym = _ACRONYM_TITLE.match(parts[0]) if parts else None
     if acronym and not is_titleish(acronym.group("org")):

@@ -31,6 +31,14 @@ def page(text: str, url: str = "http://event.example/speakers/", content_type: s
     ("CEO atwork, MVP Azure", ("CEO", "atwork")),
     ("Dynatrace", ("", "Dynatrace")),
     ("Founder & Social Media Enthusiast", ("Founder & Social Media Enthusiast", "")),
+    ("Software Engineer - Google", ("Software Engineer", "Google")),
+    ("Acme — CTO", ("CTO", "Acme")),
+    ("Engineer at Acme (Berlin)", ("Engineer", "Acme")),
+    ("Head of Data at Lumen Analytics, former Google", ("Head of Data", "Lumen Analytics")),
+    ("Developer Advocate @ Acme, Google Developer Expert", ("Developer Advocate", "Acme")),
+    ("CEO of Acme", ("CEO", "Acme")),
+    ("Director of Engineering", ("Director of Engineering", "")),
+    ("Director - API Architecture @ WSO2", ("Director - API Architecture", "WSO2")),
     ("", ("", "")),
 ])
 def test_split_tagline(tagline, expected):

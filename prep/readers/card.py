@@ -269,6 +269,8 @@ def _strip_company(text: str, company: str) -> str:
     pos = text.lower().find(company.lower())
     if pos > 0:
         text = re.sub(r"(\s+(at|@|of|for|bei|-|–)|[,@|-])\s*$", "", text[:pos].strip(), flags=re.I).strip()
+        if not re.search(r",|@|\s(at|bei|chez)\s", text, re.I):  # "Director - API Architecture": all title now
+            return text
     title, other = split_tagline(text)
     return title if title and other else text
 
