@@ -9,6 +9,7 @@ from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
 from .model import Event
+from .readers.html_cards import read_person
 from .readers.recipe import load_recipe, parse_with_recipe
 from .settings import Settings
 
@@ -117,19 +118,25 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
 
 
 def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict]) -> list[readers.Parsed]:
+    """Each person's own page on the event site: its schema.org Person, else the page's card for that
+    person (other people a profile page shows, such as "more speakers", are not read from it)."""
+    owners = {p["profile_url"]: p["name"] for part in parts for p in part.people if p.get("profile_url")}
     urls = [u for part in parts for u in part.profile_pages]
     pages, errors = fetcher.fetch_many(urls, desc="profile pages")
     failures += [{"source": url, "error": str(err)} for url, err in errors.items()]
+    registry = readers.load_all()
     out = []
     for url, page in pages.items():
         try:
-            result = readers.load_all()["schema.org"].parse(page.text, page.url)
+            people = registry["schema.org"].parse(page.text, page.url).people
+            if not people and owners.get(url):
+                people = [p for p in [read_person(page.text, page.url, owners[url])] if p]
         except Exception as err:  # one odd profile page must not sink the event
             failures.append({"source": url, "error": f"unreadable profile page: {err}"})
             continue
-        for person in result.people:
+        for person in people:
             person["profile_url"] = url
-        out.append(readers.Parsed(people=result.people))
+        out.append(readers.Parsed(people=people))
     return out
 
 

@@ -59,3 +59,25 @@ def test_follow_profiles_reads_linked_person_pages(fetcher, web):
     assert web.log.count(("harbordata.example", "/speakers/ava-jansen/")) == 1
     ava = event.people.set_index("name").loc["Ava Jansen"]
     assert "http://harbordata.example/speakers/ava-jansen/" in ava["source_url"]
+
+
+def test_profile_pages_without_json_ld_enrich_only_their_own_person(fetcher, web):
+    from prep.localweb import Reply
+
+    base = "http://plain.example/speakers/"
+    cards = "".join(f"<div class='speaker'><img src='/p.jpg'><h3><a href='/speakers/{slug}/'>{name}</a></h3><p>{title}</p></div>"
+                    for slug, name, title in [("ana", "Ana Lima", "Data Engineer, Quayside"), ("bo", "Bo Chen", "Analyst, Acme")])
+    web.route(base, Reply(200, f"<html><body><div class='grid'>{cards}</div></body></html>", {"Content-Type": "text/html"}))
+    profile = ("<html><body><article class='speaker-profile'><h1>Ana Lima</h1><p>Data Engineer, Quayside</p>"
+               "<p class='bio'>Ana builds the barge-tracking pipelines at Quayside and teaches SQL to port planners.</p>"
+               "<a href='https://www.linkedin.com/in/ana-lima'>LinkedIn</a></article>"
+               "<aside><h2>More speakers</h2><div class='speaker'><h3>Zed Unlisted</h3></div>"
+               "<div class='speaker'><h3>Yara Unlisted</h3></div></aside></body></html>")
+    web.route(base + "ana/", Reply(200, profile, {"Content-Type": "text/html"}))
+    web.route(base + "bo/", Reply(404, "gone", {"Content-Type": "text/plain"}))
+    event = read_event(base, fetcher=fetcher, follow_profiles=True)
+    people = event.people.set_index("name")
+    assert sorted(people.index) == ["Ana Lima", "Bo Chen"]
+    assert people.loc["Ana Lima", "linkedin"] == "https://www.linkedin.com/in/ana-lima"
+    assert "barge-tracking" in people.loc["Ana Lima", "bio"]
+    assert [f["source"] for f in event.failures] == [base + "bo/"]

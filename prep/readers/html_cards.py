@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..fetch import follow
 from ..htmltree import html_tree
-from ..names import clean_space
+from ..names import clean_space, normalize_name
 from . import Parsed, register
 from .card import NAME_HINT, classes, find_name, read_card
 
@@ -69,6 +69,21 @@ def parse(text: str, url: str) -> Parsed:
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+def read_person(text: str, url: str, name: str) -> dict | None:
+    """The card of one named person on a page of their own (a speaker's profile page): the smallest
+    element that names them and says more than the name, read like any card."""
+    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    _strip(root)
+    target, best = normalize_name(name), None
+    for el in root.iter("div", "article", "section", "main", "li", "td", "header", "figure"):
+        hit = find_name(el)
+        if hit and normalize_name(hit[1]) == target and len(el.text_content()) > len(hit[1]) + 20:
+            size = sum(1 for _ in el.iter())
+            if best is None or size < best[0]:
+                best = (size, el, hit)
+    return read_card(best[1], url, best[2]) if best else None
 
 
 PERSON_CARD = re.compile(r"speaker|person|people|member|attendee|presenter|panelist|profile", re.I)
