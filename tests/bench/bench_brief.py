@@ -93,16 +93,24 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
     (folder / "events.yaml").write_text("".join(lines), encoding="utf-8")
     (folder / "one.yaml").write_text(lines[0], encoding="utf-8")
 
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+
     def run(jobs: int, events_file: str = "events.yaml") -> float:
         shutil.rmtree(folder / f"out{jobs}", ignore_errors=True)  # every run builds into an empty folder
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command, its workers and their kernels
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "prep.cli", "batch", str(folder / events_file), "--out",
                                str(folder / f"out{jobs}"), "--jobs", str(jobs), "--offline", "--cache-dir",
                                str(folder / "cache"), "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if events_file == "events.yaml":
+            cpu[jobs].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        return seconds
 
     run(2)
+    cpu[2].clear()  # the warm-up run
     timings: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):
         for jobs in (1, 2):
@@ -118,6 +126,9 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
     startup = single - per_brief
     bound = (startup + events * per_brief / 2) / (startup + events * per_brief)
     print(f"start-up {startup:.1f} s, then {per_brief:.2f} s per brief: perfectly parallel briefs would give {bound:.3f}x")
+    one_cpu, two_cpu = statistics.median(cpu[1]), statistics.median(cpu[2])
+    print(f"CPU time (all processes): jobs=1 {one_cpu:.1f} s in {one:.1f} s ({one_cpu / one:.2f} cores busy on average), "
+          f"jobs=2 {two_cpu:.1f} s in {two:.1f} s ({two_cpu / two:.2f} cores)")
     if separate:  # what the batch buys: the same briefs as one `prep brief` command each, one after another
         start = time.perf_counter()
         for i in range(events):
