@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from . import schema
 from .names import clean_space, display_name, normalize_company, normalize_name, split_person_name, stable_id
+from .social import social_network
 
 ROLE_RANK = {"speaker": 0, "organizer": 1, "sponsor contact": 2, "attendee": 3}
 LINK_COLUMNS = ("website", "linkedin", "x", "github", "mastodon")
@@ -36,8 +37,8 @@ def person_record(raw: dict) -> dict:
     for value in links.values():
         other += value if isinstance(value, list) else [value]
     for url in list(other):  # sameAs lists: sort known networks into their columns
-        kind = _network(url)
-        if kind and not record.get(kind):
+        kind = social_network(url)
+        if kind in LINK_COLUMNS and not record.get(kind):
             record[kind] = url
             other.remove(url)
     record["other_links"] = _lines(other)
@@ -48,11 +49,6 @@ def person_record(raw: dict) -> dict:
         record["first_name"], record["last_name"] = split_person_name(record["name"])
     record["role"] = raw.get("role") or "speaker"
     return record
-
-
-def _network(url: str) -> str:
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return {"linkedin.com": "linkedin", "twitter.com": "x", "x.com": "x", "github.com": "github"}.get(host, "")
 
 
 def merge_people(records: list[dict]) -> pd.DataFrame:

@@ -18,16 +18,11 @@ from rapidfuzz import fuzz
 from .fetch import follow
 from .htmltree import html_tree
 from .names import clean_space, normalize_company
+from .social import social_network
 
 ORG_TYPES = {"Organization", "Corporation", "LocalBusiness", "NGO", "OnlineBusiness", "NewsMediaOrganization",
              "EducationalOrganization", "GovernmentOrganization", "ResearchOrganization", "MedicalOrganization",
              "SportsOrganization", "Project", "Consortium", "FundingScheme"}
-#: host suffix -> network name used in the companies frame
-SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "x", "x.com": "x", "github.com": "github",
-                "facebook.com": "facebook", "instagram.com": "instagram", "youtube.com": "youtube",
-                "plus.google.com": "google_plus", "pinterest.com": "pinterest", "tiktok.com": "tiktok",
-                "medium.com": "medium", "gitlab.com": "gitlab", "bsky.app": "bluesky", "threads.net": "threads",
-                "crunchbase.com": "crunchbase", "wikipedia.org": "wikipedia", "vimeo.com": "vimeo"}
 _NOT_PROFILE = re.compile(r"/(share|sharer|intent|plugins|dialog|hashtag|search|watch|status|posts?|story\.php|"
                           r"p|pin|login|home|explore|embed|\d{4})(/|\.php|$|\?)", re.I)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
@@ -140,18 +135,6 @@ def size_band(count: int | None) -> str:
     if count is None:
         return ""
     return next((band for limit, band in SIZE_BANDS if count <= limit), "10,001+")
-
-
-def social_network(url: str) -> str:
-    """The network a URL belongs to (linkedin, x, github, ..., mastodon) or ""."""
-    parts = urlsplit(url or "")
-    host = (parts.hostname or "").lower()
-    for suffix, network in SOCIAL_HOSTS.items():
-        if host == suffix or host.endswith("." + suffix):
-            return network
-    if re.match(r"^/@[\w.]+/?$", parts.path) and host:
-        return "mastodon"
-    return ""
 
 
 def _is_profile(url: str) -> bool:

@@ -53,6 +53,14 @@ def test_all_caps_names_are_written_as_people_write_them():
     assert frame.set_index("name").loc["Mary McDonald", "first_name"] == "Mary"  # "Hi Mary", never "Hi MARY"
 
 
+def test_profile_links_go_to_their_columns_and_the_rest_are_kept():
+    frame = merge_people([{"name": "Ana Lima", "links": {"other": [
+        "https://uk.linkedin.com/in/ana", "https://social.example/@ana", "https://www.facebook.com/ana", "https://ana.example/"]}}])
+    ana = frame.iloc[0]
+    assert (ana["linkedin"], ana["mastodon"]) == ("https://uk.linkedin.com/in/ana", "https://social.example/@ana")
+    assert ana["other_links"] == "https://www.facebook.com/ana\nhttps://ana.example/"
+
+
 def test_follow_profiles_reads_linked_person_pages(fetcher, web):
     event = read_event("http://harbordata.example/speakers/", fetcher=fetcher, follow_profiles=True)
     assert len(event.people) == 44  # profile pages enrich, they do not duplicate

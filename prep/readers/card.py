@@ -11,13 +11,13 @@ from urllib.parse import urljoin, urlsplit
 
 from ..fetch import follow
 from ..names import clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
+from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
 JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)
 ORG_HINT = re.compile(r"company|org|affiliation|employer|institution|p-org", re.I)
 TAGLINE_HINT = re.compile(r"tagline|subtitle|description|headline|byline|meta|caption|info|title", re.I)
 BIO_HINT = re.compile(r"bio|abstract|about|summary|excerpt|p-note", re.I)
 TALK_HINT = re.compile(r"talk|session|presentation", re.I)
-SOCIAL = {"linkedin.com": "linkedin", "twitter.com": "x", "x.com": "x", "github.com": "github"}
 LABELS = re.compile(r"^(view|read|more|see|profile|details|bio|close|show|learn)\b", re.I)
 SPONSORISH = re.compile(r"sponsor|partner|exhibitor|supporter|logo", re.I)
 BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "section", "article", "figure", "table")
@@ -252,16 +252,7 @@ def _is_talk(node) -> bool:
 
 
 def _link_labels(card) -> set[str]:
-    return {clean_space(a.text_content()) for a in card.iter("a") if _social_kind(a.get("href", ""))}
-
-
-def _social_kind(href: str) -> str:
-    host = (urlsplit(href).hostname or "").removeprefix("www.")
-    if host in SOCIAL:
-        return SOCIAL[host]
-    if re.match(r"^/@\w+", urlsplit(href).path or ""):
-        return "mastodon"
-    return ""
+    return {clean_space(a.text_content()) for a in card.iter("a") if social_network(a.get("href", ""))}
 
 
 def _strip_company(text: str, company: str) -> str:
@@ -282,7 +273,7 @@ def _links(card, url: str, name_node, record: dict) -> None:
             a.get("href") if (a.get("href") or "").startswith(("http://", "https://")) else None)
         if not target:
             continue
-        kind = _social_kind(target)
+        kind = social_network(target)
         if kind:
             record["links"].setdefault(kind, target)
         elif urlsplit(target).hostname == site and not record.get("profile_url") and "#" not in a.get("href", ""):
