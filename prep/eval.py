@@ -35,6 +35,7 @@ class Score:
     company_total: int
     company_agree: int
     error: str = ""
+    folder: str = ""
 
     @property
     def precision(self) -> float:
@@ -59,10 +60,11 @@ def score_file(data_file: Path, expected_file: Path) -> Score:
         try:
             people = read_event(str(data_file), settings=settings).people
         except Exception as err:  # report and go on: the scorer itself must not stop at one file
-            return Score(data_file.name, len(truth), 0, 0, 0, 0, 0, 0, error=f"{type(err).__name__}: {err}")
+            return Score(data_file.name, len(truth), 0, 0, 0, 0, 0, 0, error=f"{type(err).__name__}: {err}",
+                         folder=data_file.parent.name)
     found = {_key(n): r for n, r in zip(people["name"], people.to_dict("records"))}
     matched = set(found) & set(truth)
-    s = Score(data_file.name, len(truth), len(found), len(matched), 0, 0, 0, 0)
+    s = Score(data_file.name, len(truth), len(found), len(matched), 0, 0, 0, 0, folder=data_file.parent.name)
     for name in matched:
         for field in ("title", "company"):
             want = _key(truth[name].get(field))
@@ -89,8 +91,22 @@ def totals(scores: list[Score]) -> dict[str, float]:
     matched = sum(s.matched for s in scores)
     t_total, t_agree = sum(s.title_total for s in scores), sum(s.title_agree for s in scores)
     c_total, c_agree = sum(s.company_total for s in scores), sum(s.company_agree for s in scores)
-    return {"precision": matched / found if found else 0.0, "recall": matched / expected if expected else 0.0,
+    precision = matched / found if found else 0.0
+    recall = matched / expected if expected else 0.0
+    return {"precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
             "title": t_agree / t_total if t_total else 1.0, "company": c_agree / c_total if c_total else 1.0}
+
+
+def by_folder(scores: list[Score]) -> dict[str, dict[str, float]]:
+    """:func:`totals` per corpus folder (``html_pages``, ``data_formats``, ...), in name order."""
+    folders = sorted({s.folder for s in scores})
+    return {f: totals([s for s in scores if s.folder == f]) for f in folders}
+
+
+def _figures(t: dict[str, float]) -> str:
+    return (f"name F1 {t['f1']:.3f} (precision {t['precision']:.3f}, recall {t['recall']:.3f}); "
+            f"title agreement {t['title']:.3f}, company agreement {t['company']:.3f}")
 
 
 @dataclass
@@ -152,9 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     for s in scores:
         print(f"{s.file[:58]:58} {s.expected:4} {s.found:5} {s.precision:6.3f} {s.recall:6.3f} "
               f"{s.title_agree:>4}/{s.title_total:<4} {s.company_agree:>4}/{s.company_total:<4} {s.error[:60]}")
-    t = totals(scores)
-    print(f"\noverall: name precision {t['precision']:.3f}, recall {t['recall']:.3f}; "
-          f"title agreement {t['title']:.3f}, company agreement {t['company']:.3f}")
+    print()
+    for folder, t in by_folder(scores).items():
+        print(f"{folder + ':':17} {_figures(t)}")
+    failing = sum(1 for s in scores if s.error or not s.matched)
+    print(f"\noverall: {_figures(totals(scores))}; {failing} of {len(scores)} files with no person found")
     companies = score_companies(args.corpus)
     if companies:
         print(f"\n{'company page':58} {'links':>7} {'feeds':>7} description")
