@@ -54,6 +54,19 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
 
 
 def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
+    """One source and its further pages; whatever breaks in it is a :class:`PrepError` naming the source."""
+    try:
+        return _read_pages(fetcher, source, kind, recipe, max_pages)
+    except PrepError:
+        raise
+    except RecursionError as err:
+        raise ParseError(source, "nested too deeply to read") from err
+    except Exception as err:  # a hostile or broken document sinks only its own source
+        log.debug("reading %s failed", source, exc_info=True)
+        raise ParseError(source, f"unreadable: {type(err).__name__}: {err}") from err
+
+
+def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     page = fetcher.read(source)
     if recipe:
         return parse_with_recipe(page.text, page.url, load_recipe(recipe))
@@ -91,7 +104,19 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
     combined, tried = readers.Parsed(), []
     for reader in chosen:
         tried.append(reader.name)
-        result = reader.parse(text, url)
+        try:
+            result = reader.parse(text, url)
+        except PrepError as err:
+            if len(chosen) == 1:
+                raise
+            tried[-1] += f" ({err.reason if isinstance(err, ParseError) else err})"
+            continue
+        except Exception as err:  # a reader's bug or a hostile document sinks only this reader's reading
+            log.debug("%s failed on %s", reader.name, url, exc_info=True)
+            if len(chosen) == 1:
+                raise ParseError(url, f"the {reader.name} reader failed: {type(err).__name__}: {err}") from err
+            tried[-1] += f" (failed: {type(err).__name__})"
+            continue
         combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
         if not combined.organizations and result.organizations:
             combined.organizations = result.organizations

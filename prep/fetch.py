@@ -5,6 +5,7 @@ without touching the network; throttling lives in the transport adapter, so cach
 """
 from __future__ import annotations
 
+import codecs
 import heapq
 import itertools
 import logging
@@ -25,6 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import charset_normalizer
 import requests
 import requests_cache
+import urllib3
 from requests.adapters import HTTPAdapter
 from tqdm import tqdm
 
@@ -97,17 +99,28 @@ def decode_charset(content: bytes, content_type: str) -> str:
     if meta:
         candidates.append(meta.group(1).decode("ascii", "ignore"))
     for name in candidates:
-        try:
-            "".encode(name)
+        if _text_codec(name):
             return name
-        except LookupError:
-            continue
     try:
         content.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         best = charset_normalizer.from_bytes(content[:200_000]).best()
         return best.encoding if best else "utf-8"
+
+
+def _text_codec(name: str) -> bool:
+    """Is ``name`` a codec that turns bytes into text? ("idna", "undefined" and "rot13" are not)."""
+    try:
+        info = codecs.lookup(name)
+        b"".decode(info.name, "replace")
+    except (LookupError, UnicodeError, ValueError):
+        return False
+    return getattr(info, "_is_text_encoding", True) and info.name not in ("idna", "punycode", "undefined")
+
+
+class _BodyError(requests.ConnectionError):
+    """The connection broke while the body was read (truncated, bad chunk, stalled): retried like a refused one."""
 
 
 class _PoliteAdapter(HTTPAdapter):
@@ -134,6 +147,13 @@ class _PoliteAdapter(HTTPAdapter):
                     if size > self._max_bytes:
                         raise TooLarge(request.url, self._max_bytes)
                     chunks.append(chunk)
+            except urllib3.exceptions.DecodeError as err:
+                raise FetchError(request.url, f"the body is not the {response.headers.get('Content-Encoding')} "
+                                              "data its Content-Encoding says") from err
+            except urllib3.exceptions.ReadTimeoutError as err:
+                raise requests.ReadTimeout(f"reading the body timed out: {err}", request=request) from err
+            except (urllib3.exceptions.HTTPError, OSError) as err:  # IncompleteRead, InvalidChunkLength, reset
+                raise _BodyError(f"the body broke off: {err}", request=request) from err
             finally:
                 response.close()
             response._content = b"".join(chunks)
@@ -188,7 +208,7 @@ class Fetcher:
             try:
                 response = self.session.get(url, timeout=(s.connect_timeout, s.read_timeout), proxies=self._proxies_for(url),
                                             only_if_cached=s.offline)
-            except (TooLarge, RobotsDisallowed):
+            except FetchError:  # our own: too large, robots.txt, a body that is not what it says
                 raise
             except requests.TooManyRedirects as err:
                 raise FetchError(url, f"more than {s.max_redirects} redirects (a redirect loop?)") from err

@@ -28,6 +28,7 @@ class Reply:
     body: bytes | str = b""
     headers: dict[str, str] | None = None  # "Content-Length": "" sends the body without a length
     delay: float = 0.0  # seconds to wait before answering (for timeout tests)
+    close: bool = False  # close the connection after the body, whatever the headers promised (broken bodies)
 
 
 Handler = Callable[[str, str, dict[str, str]], Reply]  # (host, path with query, headers) -> Reply
@@ -120,6 +121,8 @@ class LocalWeb:
                 handler.send_header(name, value)
             handler.end_headers()
             handler.wfile.write(body)
+            if reply.close:
+                handler.close_connection = True
         except (BrokenPipeError, ConnectionResetError):
             pass
 

@@ -31,6 +31,7 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
 # A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
+BRIEF_MARK = ".prep-brief"  # in every brief folder: only a folder holding it is ever replaced
 FAILED_MARK = "prepare.failed"  # written into data_dir when the data step fails, so a waiting notebook stops
 
 
@@ -322,15 +323,37 @@ def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    target = out_dir / slug
-    old = target.with_name(f".{slug}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(work, target)
-    shutil.rmtree(old, ignore_errors=True)
+    (work / BRIEF_MARK).write_text("A brief made by prep: `prep brief` replaces this folder when it runs again.\n",
+                                   encoding="utf-8")
+    target = _publish(work, out_dir, slug)
+    slug = target.name
     (out_dir / f"{slug}.failed.ipynb").unlink(missing_ok=True)
     return Brief(directory=target, html=target / "brief.html", notebook=target / f"{stem}.ipynb")
+
+
+def is_brief(folder: Path) -> bool:
+    """Is ``folder`` a brief prep made (and may replace)? Any other folder or file is the user's."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / BRIEF_MARK).is_file()
+
+
+def _publish(work: Path, out_dir: Path, slug: str) -> Path:
+    """Swap ``work`` in as ``out_dir/slug``, atomically. A previous brief there is replaced; anything
+    else of that name (the user's ``data`` folder when an event is called "Data") is left alone and the
+    brief takes the next free name, ``slug-2``, ``slug-3``..."""
+    target, n = out_dir / slug, 1
+    while (target.exists() or target.is_symlink()) and not is_brief(target):
+        n += 1
+        target = out_dir / f"{slug}-{n}"
+    if n > 1:
+        log.warning("%s is not a brief made by prep: the brief goes to %s instead", out_dir / slug, target)
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".old-", dir=out_dir))
+        os.replace(target, old / "brief")
+        os.replace(work, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(work, target)
+    return target
 
 
 def batch_index(results: list[dict]) -> str:

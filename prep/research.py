@@ -133,7 +133,11 @@ def research_companies(companies, *, organizations: pd.DataFrame | None = None, 
             fetcher.close()
     rows, news = [], []
     for target in targets:
-        row, posts = _row(target, max_news)
+        try:
+            row, posts = _row(target, max_news)
+        except Exception as err:  # one company's odd facts must not sink the others
+            target.parsed, target.error = {}, f"unreadable facts: {_why(err)}"
+            row, posts = _row(target, max_news)
         rows.append(row)
         news += posts
     return Research(schema.conform(rows, "companies"), schema.conform(news, "company_news"))
@@ -300,7 +304,13 @@ def _fetch_sites(fetcher: Fetcher, targets: list[_Target]) -> None:
         owners = by_home.get(url)
         if not owners:
             return []
-        home = parse_company_page(page.text, page.url)
+        try:
+            home = parse_company_page(page.text, page.url)
+        except Exception as err:  # a hostile home page sinks only its own companies
+            with lock:
+                for target in owners:
+                    target.error = f"{url}: home page unreadable: {_why(err)}"
+            return []
         links = []
         with lock:
             for target in owners:
@@ -329,7 +339,7 @@ def _fetch_sites(fetcher: Fetcher, targets: list[_Target]) -> None:
             if retry.get(target.home) in more:
                 target.home = retry[target.home]
     for target in targets:
-        if "home" not in target.pages:
+        if "home" not in target.pages and not target.error:
             target.error = str(errors.get(target.home, "home page not fetched"))
     for url, uses in follow_ups.items():
         for target, role in uses:
@@ -345,8 +355,8 @@ def _fetch_sites(fetcher: Fetcher, targets: list[_Target]) -> None:
                     target.parsed["careers"] = parse_careers_page(page.text, page.url)
                 else:
                     target.parsed["about"] = parse_company_page(page.text, page.url)
-            except ValueError as err:
-                log.info("%s: %s page unreadable: %s", target.name, role, err)
+            except Exception as err:  # the home page's facts stay; this page adds nothing
+                log.info("%s: %s page unreadable: %s", target.name, role, _why(err))
 
 
 def _wikipedia(fetcher: Fetcher, targets: list[_Target]) -> None:
@@ -421,6 +431,10 @@ def _wikidata_facts(data: dict) -> dict:
 
 def _site(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def _why(err: Exception) -> str:
+    return "nested too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {err}"
 
 
 # -- 4. shape ----------------------------------------------------------------------------------

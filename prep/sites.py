@@ -8,6 +8,7 @@ is absolute http(s); anything else found on a page is dropped.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -126,9 +127,10 @@ def employees(value) -> int | None:
     if isinstance(value, dict):
         value = value.get("value") or value.get("maxValue") or value.get("minValue")
     if isinstance(value, (int, float)):
-        return int(value)
+        return int(value) if math.isfinite(value) and 0 <= value < 10**9 else None  # 1e999 is not a head count
     digits = re.findall(r"\d[\d,.]*", str(value or ""))
-    return int(re.sub(r"[,.]", "", digits[-1])) if digits else None
+    count = int(re.sub(r"[,.]", "", digits[-1])[:10]) if digits else None
+    return count if count is not None and count < 10**9 else None
 
 
 def size_band(count: int | None) -> str:
@@ -247,7 +249,7 @@ def _jsonld_items(doc) -> list[dict]:
             continue
         try:
             data = json.loads(script.text.strip().rstrip(";"), strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed or absurdly deep: the page's other data still counts
             continue
         stack = data if isinstance(data, list) else [data]
         for item in stack:

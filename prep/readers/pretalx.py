@@ -39,8 +39,8 @@ def _speaker(name: str, url: str, **extra) -> dict:
 
 def _api(data: dict, url: str) -> Parsed:
     parsed = Parsed(reader="pretalx")
-    if data.get("next"):
-        parsed.next_pages.append(data["next"])
+    if isinstance(data.get("next"), str) and (nxt := follow(data["next"], url)):
+        parsed.next_pages.append(nxt)
     for item in data.get("results", []):
         if "title" in item and "speakers" in item:  # a talk / submission
             slot = item.get("slot") or {}

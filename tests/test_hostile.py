@@ -1,0 +1,112 @@
+"""Hostile and broken input: user folders are never replaced, and one broken source or company never
+sinks the run (each case served by a real local web server)."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import with_settings
+from prep.brief import build_brief
+from prep.demo import DEMO_PROFILE, DEMO_SOURCES
+from prep.errors import FetchError, ParseError
+from prep.event import read_event
+from prep.fetch import Fetcher
+from prep.localweb import Reply
+from prep.research import research_companies
+
+GOOD = "http://good.example/speakers.json"
+SPEAKERS = json.dumps([{"name": "Ada Lovelace", "company": "Analytical Engines"},
+                       {"name": "Grace Hopper", "company": "Navy"}])
+
+
+def test_a_brief_never_replaces_a_folder_that_is_not_a_brief(tmp_path):
+    out = tmp_path / "out"
+    (out / "data").mkdir(parents=True)
+    (out / "data" / "thesis.txt").write_text("years of work", encoding="utf-8")
+    kwargs = dict(out_dir=out, profile=str(DEMO_PROFILE), cache_dir=str(tmp_path / "cache"), demo=True,
+                  progress=False, slug="data")
+    first = build_brief(DEMO_SOURCES, **kwargs)
+    assert (out / "data" / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    assert first.directory == out / "data-2" and first.html.is_file()
+    second = build_brief(DEMO_SOURCES, **kwargs)  # a brief of that name already exists: it is replaced
+    assert second.directory == out / "data-2"
+    assert sorted(p.name for p in out.iterdir()) == ["data", "data-2"]  # no third folder, nothing left over
+    assert (out / "data" / "thesis.txt").is_file()
+
+
+def _broken_bodies(web):
+    deep = "[" * 5000 + "]" * 5000
+    web.route(GOOD, Reply(200, SPEAKERS, {"Content-Type": "application/json"}))
+    return {
+        "lone surrogate": Reply(200, '[{"name": "Eve \\ud800 Smith", "company": "X"}, {"name": "Bob Ray"}]',
+                                {"Content-Type": "application/json"}),
+        "nested 5000 deep": Reply(200, deep, {"Content-Type": "application/json"}),
+        "charset=idna": Reply(200, "<h3>Ann Lee</h3><p>Acme</p>" * 3, {"Content-Type": "text/html; charset=idna"}),
+        "charset=undefined": Reply(200, "<p>x</p>", {"Content-Type": "text/html; charset=undefined"}),
+        "truncated": Reply(200, SPEAKERS[:20], {"Content-Type": "application/json", "Content-Length": "900"},
+                           close=True),
+        "bad chunk": Reply(200, b"zz\r\nabc\r\n0\r\n\r\n", {"Content-Type": "application/json", "Content-Length": "",
+                                                              "Transfer-Encoding": "chunked"}),
+        "not gzip": Reply(200, b"plain text, not gzip", {"Content-Type": "application/json",
+                                                          "Content-Encoding": "gzip"}),
+        "pretalx next 12": Reply(200, json.dumps({"count": 1, "next": 12, "previous": None, "results": [
+            {"code": "AB12CD", "name": "Lin Qiu", "biography": "", "submissions": []}]}),
+            {"Content-Type": "application/json"}),
+    }
+
+
+@pytest.mark.parametrize("case", ["lone surrogate", "nested 5000 deep", "charset=idna", "charset=undefined",
+                                  "truncated", "bad chunk", "not gzip", "pretalx next 12"])
+def test_one_broken_source_is_skipped_and_the_run_goes_on(settings, web, case):
+    bad = f"http://bad.example/{case.replace(' ', '-')}"
+    web.route(bad, _broken_bodies(web)[case])
+    event = read_event([GOOD, bad], settings=with_settings(settings, retries=1))
+    assert {"Ada Lovelace", "Grace Hopper"} <= set(event.people["name"])
+    for failure in event.failures:
+        assert failure["source"] == bad and failure["error"]
+    event.people.to_csv(settings.cache_path.parent / "people.csv", encoding="utf-8")  # writable as UTF-8
+
+
+def test_body_errors_are_fetch_errors_and_retried(settings, web):
+    calls = []
+
+    def flaky(host, path, headers):
+        calls.append(path)
+        if len(calls) == 1:
+            return Reply(200, SPEAKERS[:10], {"Content-Type": "application/json", "Content-Length": "500"}, close=True)
+        return Reply(200, SPEAKERS, {"Content-Type": "application/json"})
+
+    web.route("http://flaky.example/s.json", flaky)
+    with Fetcher(with_settings(settings, retries=2)) as fetcher:
+        assert fetcher.get("http://flaky.example/s.json").content == SPEAKERS.encode()
+        assert len(calls) == 2
+        web.route("http://gz.example/", Reply(200, b"not gzip at all", {"Content-Encoding": "gzip"}))
+        with pytest.raises(FetchError, match="Content-Encoding"):
+            fetcher.get("http://gz.example/")
+        web.route("http://gz.example/real", Reply(200, gzip.compress(b"<p>fine</p>"), {"Content-Encoding": "gzip"}))
+        assert "fine" in fetcher.get("http://gz.example/real").text
+
+
+def test_a_single_broken_source_is_one_clear_error(settings, web):
+    web.route("http://bad.example/deep", Reply(200, "[" * 5000, {"Content-Type": "application/json"}))
+    with pytest.raises(ParseError, match="bad.example/deep"):
+        read_event("http://bad.example/deep", settings=settings)
+
+
+def test_one_hostile_company_site_gets_its_error_and_the_others_are_researched(settings, web):
+    deep = '<script type="application/ld+json">' + '{"a":' * 3000 + "1" + "}" * 3000 + "</script>"
+    web.route("http://deep.example/", Reply(200, f"<html><title>Deep</title>{deep}</html>"))
+    huge = json.dumps({"@context": "https://schema.org", "@type": "Organization", "name": "Huge",
+                       "numberOfEmployees": 1e999}).replace("Infinity", "1e999")
+    web.route("http://huge.example/", Reply(200, f'<html><title>Huge</title><script type="application/ld+json">'
+                                                 f"{huge}</script><p>Huge makes big things.</p></html>"))
+    research = research_companies(["Deep", "Huge", "Tidewater Analytics"], settings=settings, guess=False,
+                                  domains={"Deep": "http://deep.example/", "Huge": "http://huge.example/",
+                                           "Tidewater Analytics": "http://tidewater-analytics.example/"})
+    rows = research.companies.set_index("name")
+    assert rows.loc["Tidewater Analytics", "description"] and pd.isna(rows.loc["Tidewater Analytics", "error"])
+    assert pd.isna(rows.loc["Huge", "employees"]) and pd.isna(rows.loc["Huge", "error"])
+    assert "Deep" in rows.index
