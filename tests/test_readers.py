@@ -304,11 +304,53 @@ JSON_SHAPES = {  # person lists as site APIs and static-site generators write th
 def test_json_people_in_any_shape(shape):
     text = json.dumps(JSON_SHAPES[shape]())
     parsed = parse_page(page(text, url="http://event.example/api/speakers.json", content_type="application/json"))
-    assert parsed.reader == "json-people"
+    assert parsed.reader == "data-people"
     assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
     if shape == "tagline and socials":
         assert parsed.people[1]["image_url"] == "http://event.example/img/1.jpg"
         assert parsed.people[1]["links"] == {"other": ["https://www.linkedin.com/in/p1"]}
+
+
+def _lineup_files():
+    """The same three people in each data syntax and shape that conference sites keep them in."""
+    (n1, t1, c1), (n2, t2, c2), (n3, t3, c3) = LINEUP
+    yaml_text = "".join(f"- name: {n.split()[0]}\n  surname: {n.split()[1]}\n  title: {t}\n  company: {c}\n"
+                        "  bio: >\n    Builds things.\n" for n, t, c in LINEUP)
+    toml_text = "".join(f'[speakers.{i:02}]\nname = "{n}"\nposition = "{t}"\naffiliation = "{c}"\n'
+                        f'title = "Why small tools win the long game"\n\n' for i, (n, t, c) in enumerate(LINEUP))
+    js_text = ("// generated\nvar speakerData = {records: [" + ",".join(
+        f"{{speaker_name: '{n}', job_title: '{t}', company: '{c}', sessions: [{{session_name: 'Room talk'}}],}}"
+        for n, t, c in LINEUP) + "]};")
+    xml_text = ("<?xml version='1.0'?><archive>" + "".join(
+        f"<meeting><venue><name>Main Hall</name><city>Oslo</city></venue><sub><title>On proofs</title>"
+        f"<speaker><stitle>Dr</stitle><first>{n.split()[0]}</first><last>{n.split()[1]}</last>"
+        f"<affiliation>{c}</affiliation><position>{t}</position></speaker></sub></meeting>" for n, t, c in LINEUP)
+        + "</archive>")
+    schedule = {"2027-05-04 09:00": {"title_en": "Opening", "speakers": [None]},
+                **{f"2027-05-04 1{i}:00": {"title_en": f"Talk {i}", "room": {"name": "Keynote Hall"},
+                                           "speakers": [{"id": n.split()[0].lower(), "name_en": n, "name_ja": "ー",
+                                                         "speaker_title_en": t, "company_en": c}]}
+                   for i, (n, t, c) in enumerate(LINEUP)}}
+    lenient = "{\n // a comment\n 'speakers': [" + ",".join(
+        f'{{"name": "{n}", "role": "{t}", "organisation": "{c}",}}' for n, t, c in LINEUP) + "],\n}"
+    return {"speakers.yml": yaml_text, "speakers.toml": toml_text, "speakers.js": js_text, "meetings.xml": xml_text,
+            "schedule.json": json.dumps(schedule), "lenient.json": lenient}
+
+
+@pytest.mark.parametrize("name", list(_lineup_files()))
+def test_data_files_of_any_syntax_and_nesting(name):
+    text = _lineup_files()[name]
+    parsed = parse_page(page(text, url=f"http://event.example/data/{name}", content_type=""))
+    assert parsed.reader == "data-people", name
+    assert [(p["name"], p["title"], p["company"]) for p in parsed.people] == LINEUP
+
+
+def test_names_in_plain_lists_and_references_by_slug():
+    data = {"speakers": [{"id": "ann-lee", "name": "ann lee", "bio": "Writes compilers."}],
+            "sessions": [{"title": "Fast parsers", "speakers": ["ann-lee"]},
+                         {"title": "Panel", "speakers": ["Bob Ray", "TBA"], "room": {"name": "Hall Two"}}]}
+    parsed = parse_page(page(json.dumps(data), url="http://event.example/all.json", content_type="application/json"))
+    assert [p["name"] for p in parsed.people] == ["ann lee", "Bob Ray"]
 
 
 def test_luma_style_csv_names():
