@@ -214,6 +214,19 @@ def looks_like_person_name(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+PLACEHOLDERS = {"tba", "tbd", "tbc", "n/a", "na", "none", "null", "true", "false", "unknown", "anonymous", "john doe",
+                "jane doe", "speaker", "to be announced", "to be confirmed"}
+
+
+def looks_like_typed_name(text: str) -> bool:
+    """A name as people type them into forms and data files, all lower case included ("caroline volatron");
+    placeholders ("TBA", "John Doe") are not names."""
+    text = clean_space(text)
+    if not text or text.casefold() in PLACEHOLDERS:
+        return False
+    return looks_like_person_name(text) or text.islower() and looks_like_person_name(text.title())
+
+
 _PARTICLES = set("van von der den de del della di da das dos du le la les bin binti ibn al el y e zu ten ter op".split())
 _NOT_NAMES = set("""
 view profile more read speakers speaker schedule sessions session agenda sponsors sponsor tickets ticket

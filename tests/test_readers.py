@@ -462,3 +462,30 @@ def test_pretalx_schedule_widget_page_reads_widget_json(fetcher, web):
               Reply(200, json.dumps(widget), {"Content-Type": "application/json"}))
     event = read_event("http://pretalx.example/conf/schedule/", fetcher=fetcher)
     assert event.people.iloc[0]["company"] == "Acme" and event.sessions.iloc[0]["room"] == "Hall"
+
+
+def _calendar(organizers):
+    events = "".join(f"BEGIN:VEVENT\r\nUID:{i}@camp\r\nDTSTART:2027060{i % 3 + 1}T10{i}000Z\r\nSUMMARY:Talk {i}\r\n"
+                     f"ORGANIZER;CN={cn}:MAILTO:info@camp.example\r\nEND:VEVENT\r\n" for i, cn in enumerate(organizers))
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//camp//EN\r\n{events}END:VCALENDAR\r\n"
+
+
+def test_calendar_hosts_in_organizer_when_they_change_per_session():
+    text = _calendar(["Ann Lee", '"Bob Ray, Chiara Romano"', "fabio rossi aka Ryuw", "TBA"])
+    parsed = parse_page(page(text, "http://camp.example/schedule.ics", "text/calendar"))
+    assert [p["name"] for p in parsed.people] == ["Ann Lee", "Bob Ray", "Chiara Romano", "fabio rossi aka Ryuw"]
+    assert parsed.sessions[1]["speakers"] == ["Bob Ray", "Chiara Romano"]
+    one_owner = _calendar(["Camp Team"] * 4)  # the calendar's owner, not its speakers
+    assert not parse_page(page(one_owner, "http://camp.example/all.ics", "text/calendar")).people
+
+
+def test_ticket_exports_name_the_ticket_holder_not_the_buyer():
+    text = ("Number,Ticket,Ticket Full Name,Ticket First Name,Ticket Last Name,Order Name,Order Email\n"
+            "1,Learner,Jonas Weber,Jonas,Weber,Jonas Weber,j@x.example\n"
+            "2,Learner,Aylin Demir,Aylin,Demir,Jonas Weber,j@x.example\n"
+            "3,Learner,,,,Sophie Martin,s@x.example\n"
+            "4,Mentor,Dr. Priya Natarajan,Priya,Natarajan,Priya Natarajan,p@x.example\n"
+            "5,Mentor,Ben Okafor (Acme GmbH),Ben,Okafor (Acme GmbH),Ben Okafor,b@x.example\n")
+    people = parse_page(page(text, "tickets.csv", "text/csv")).people
+    assert [(p["name"], p["company"]) for p in people] == [("Jonas Weber", ""), ("Aylin Demir", ""),
+                                                           ("Priya Natarajan", ""), ("Ben Okafor", "Acme GmbH")]

@@ -6,7 +6,7 @@ import io
 import re
 
 from ..errors import ParseError
-from ..names import clean_space
+from ..names import clean_space, split_name_org
 from . import Parsed, register
 
 #: Canonical field -> header names seen in exports (compared lower-cased, without punctuation).
@@ -29,8 +29,12 @@ def _key(header: str) -> str:
 
 
 _LOOKUP = {_key(alias): field for field, aliases in COLUMNS.items() for alias in aliases}
-NOT_A_PERSON = {"event", "ticket", "order", "session", "talk", "user", "username", "screen", "nick", "nickname",
+# "Order Name" is the buyer, who may not come; "Ticket Full Name" is the person who holds the ticket.
+NOT_A_PERSON = {"event", "order", "session", "talk", "user", "username", "screen", "nick", "nickname",
                 "badge", "promo", "discount", "host", "team", "table"}
+
+
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame)\.?\s+)+(?=\S+\s)", re.I)
 
 
 def _field(header: str) -> str | None:
@@ -40,8 +44,9 @@ def _field(header: str) -> str | None:
     if key in _LOOKUP:
         return _LOOKUP[key]
     words = set(key.split())
-    if words & NOT_A_PERSON:
-        return None
+    if words & NOT_A_PERSON or "ticket" in words and not words & {"full", "first", "last", "given", "family", "holder",
+                                                                   "email", "mail"}:
+        return None  # "Ticket Name" is the ticket type; "Ticket Full Name" its holder
     if "linkedin" in key:
         return "linkedin"
     if words & {"website", "homepage", "url", "site"}:
@@ -107,10 +112,12 @@ def parse(text: str, url: str) -> Parsed:
         elif "," in name and not first and not last:  # "Okafor, Chidi"
             last, _, first = (p.strip() for p in name.partition(","))
             name = f"{first} {last}".strip()
+        name, org = split_name_org(name)  # "Ben Okafor (Acme GmbH)"
+        name = _HONORIFIC.sub("", name)
         if not name:
             continue
         people.append({"name": name, "first_name": first, "last_name": last, "email": get("email"),
-                       "title": get("title"), "company": get("company"), "role": "attendee",
+                       "title": get("title"), "company": get("company") or org, "role": "attendee",
                        "links": {k: get(k) for k in ("website", "linkedin") if get(k)},
                        "status": get("status"), "source_url": url})
     return Parsed(people=people, reader="attendee-csv")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..names import clean_space, is_titleish, looks_like_person_name, normalize_name, split_tagline
+from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name, split_tagline
 from . import Parsed, register
 from .trees import load_tree, syntax
 
@@ -50,8 +50,6 @@ PERSON_PATH = re.compile(r"speaker|person|people|author|presenter|member|attende
 # A key whose plain string values are people's names: "speakers": ["Ann Lee"], <speaker>Ann Lee</speaker>.
 NAME_LIST_KEY = re.compile(r"(?:speaker|person|people|author|presenter|host|moderator|organi[sz]er|member|panelist|"
                            r"instructor|lecturer|chair|guest|performer|artist|participant|attendee|ponente|relatore)s?")
-PLACEHOLDERS = {"tba", "tbd", "tbc", "n/a", "na", "none", "null", "true", "false", "unknown", "anonymous", "john doe",
-                "jane doe", "speaker", "to be announced", "to be confirmed"}
 _LANG_SUFFIX = re.compile(r"^(?P<base>[a-z]+?)(?P<lang>en|ja|zh|de|fr|es|it|pt|ko|ru|nl|tw|cn|hant|hans)$")
 _LANG_KEY = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
 _KEY = re.compile(r"[^a-z0-9]")
@@ -121,7 +119,7 @@ def _walk(node, path: str, groups: dict, url: str, depth: int = 0) -> None:
             return
         group = groups.setdefault(path + "/#name", [0, []])
         group[0] += 1
-        if _is_name(name):
+        if looks_like_typed_name(name):
             group[1].append((_blank(name, url), {"name": name}))
 
 
@@ -178,7 +176,7 @@ def _person(fields: dict, url: str) -> dict | None:
     elif name and last and not name.endswith(last):
         name = f"{name} {last}"
     name = clean_space(name)
-    if not _is_name(name):
+    if not looks_like_typed_name(name):
         return None
     person = _blank(name, url)
     person["title"], person["company"] = _first(fields, TITLE_KEYS), _first(fields, COMPANY_KEYS)
@@ -190,13 +188,6 @@ def _person(fields: dict, url: str) -> dict | None:
     if links := _links(fields):
         person["links"] = {"other": links}
     return person
-
-
-def _is_name(name: str) -> bool:
-    """A person's name as data files hold them: as typed, so "caroline volatron" counts too."""
-    if not name or name.casefold() in PLACEHOLDERS:
-        return False
-    return looks_like_person_name(name) or name.islower() and looks_like_person_name(name.title())
 
 
 def _blank(name: str, url: str) -> dict:

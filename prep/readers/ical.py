@@ -2,7 +2,9 @@
 
 Speakers come from the event's ATTENDEE and CHAIR names where the calendar has them, else, in a
 pretalx export (its PRODID says so), from the summary ("Title - Ada Lovelace, Alan Turing"), else from
-a "Speaker(s):" or "by ..." line of the description. Parsed with icalendar.
+a "Speaker(s):" or "by ..." line of the description, else from ORGANIZER names when they change from
+session to session (a calendar of one organiser names its owner there, not speakers). Parsed with
+icalendar.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from ..errors import ParseError
 from ..fetch import follow
-from ..names import clean_space, looks_like_person_name
+from ..names import PLACEHOLDERS, clean_space, looks_like_person_name
 from . import Parsed, register
 
 SPEAKER_LINE = re.compile(r"^\s*(?:speakers?|presenters?|presented by|hosts?|by|with)\s*[:\-–]?\s+(.+)$", re.I | re.M)
@@ -32,10 +34,13 @@ def parse(text: str, url: str) -> Parsed:
     people: dict[str, dict] = {}
     sessions = []
     pretalx = "//pretalx//" in str(calendar.get("PRODID", "")).lower()
-    for event in calendar.walk("VEVENT"):
+    events = calendar.walk("VEVENT")
+    hosts = _hosts_by_organizer(events)
+    for event in events:
         start, end = _when(event)
         summary = clean_space(str(event.get("SUMMARY", "")))
         title, speakers = _speakers(event, summary, pretalx)
+        speakers = speakers or (_organizer_names(event) if hosts else [])
         for name in speakers:
             record = people.setdefault(name.casefold(), {"name": name, "role": "speaker", "talks": [], "source_url": url})
             record["talks"].append(title)
@@ -84,6 +89,25 @@ def _speakers(event, summary: str, pretalx: bool) -> tuple[str, list[str]]:
     if match and (names := _names(match.group(1))):
         return summary, names
     return summary, []
+
+
+def _organizer_names(event) -> list[str]:
+    """The people in an event's ORGANIZER name ("Ann Lee, Bob Ray"), without the literal "\\n" some exports
+    leave. A CN is a name by construction, so aliases stay as given ("fabio carletti aka Ryuw")."""
+    value = event.get("ORGANIZER")
+    cn = getattr(value, "params", {}).get("CN", "")
+    parts = cn if isinstance(cn, list) else re.split(r",|;|\band\b|\bund\b|&", str(cn))
+    names = [clean_space(str(p).strip().strip('"').replace("\\n", " ")) for p in parts]
+    return [n for n in names if n and n.casefold() not in PLACEHOLDERS and len(n.split()) <= 8
+            and re.search(r"[^\W\d_]", n) and not re.search(r"https?:|@|\w\.\w{2,4}$", n)]
+
+
+def _hosts_by_organizer(events) -> bool:
+    """Does this calendar name each session's host in ORGANIZER? Yes when the organisers vary from event to
+    event (a calendar of one organiser names the event's owner there, not its speakers)."""
+    names = [tuple(_organizer_names(e)) for e in events]
+    distinct = {n for n in names if n}
+    return len(distinct) >= 3 and len(distinct) >= len(events) / 4
 
 
 def _names(text: str) -> list[str]:
