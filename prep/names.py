@@ -30,6 +30,22 @@ alderman alderwoman councillor councilor mayor minister member board trustee cur
 lehrer lehrerin entwickler entwicklerin geschäftsführer geschäftsführerin berater beraterin leiter leiterin
 gründer gründerin architekt architektin ingenieur ingenieurin studentin studente studentessa sviluppatore
 ingegnere fondatore responsabile directeur directrice développeur développeuse ingénieur fondateur fondatrice
+speaker keynote co-chair co-chairs chairs relatore relatrice ponente referent referentin intervenant intervenante
+conférencier conférencière chercheur chercheuse investigador investigadora desarrollador desarrolladora ingeniero
+ingeniera fundador fundadora directora gerente jefe jefa presidente presidenta consultor consultora profesor
+profesora analista diseñador diseñadora docente ricercatore ricercatrice professore professoressa direttore
+direttrice dirigente consulente programmatore programmatrice desenvolvedor desenvolvedora engenheiro engenheira
+diretor diretora pesquisador pesquisadora gründerin vorstand forscher forscherin professorin dozent dozentin
+директор разработчик разработчица инженер руководитель основатель основательница консультант менеджер архитектор
+программист исследователь преподаватель аналитик дизайнер технический ведущий старший
+""".split())
+
+#: Job words of languages written without spaces between words, found inside a phrase ("Himalaya Media内容总监").
+TITLE_FRAGMENTS = tuple("""
+工程师 工程師 总监 總監 经理 經理 创始人 創始人 创办人 創辦人 联合创始人 制作人 製作人 主持人 总裁 總裁 董事 主管 研究员 研究員
+教授 讲师 講師 策划 策劃 总经理 總經理 技术长 技術長 校长 校長 秘书长 祕書長 主编 主編 编辑 編輯 设计师 設計師 开发者 開發者
+エンジニア 代表取締役 取締役 社長 部長 課長 マネージャー マネジャー 著者 研究者 デザイナー 創業者 共同創業者 ディレクター
+プロデューサー 엔지니어 대표 개발자 이사 팀장 연구원
 """.split())
 
 #: Badges and awards that decorate taglines but are neither a title nor an employer.
@@ -51,7 +67,7 @@ def words(text: str) -> list[str]:
 
 def is_titleish(text: str) -> bool:
     """True when the phrase contains a job-title word ("Lead Cloud Architect", "AI Enthusiast")."""
-    return any(w in TITLE_WORDS for w in words(text))
+    return any(w in TITLE_WORDS for w in words(text)) or any(f in text for f in TITLE_FRAGMENTS)
 
 
 def looks_like_company(text: str) -> bool:

@@ -489,3 +489,20 @@ def test_ticket_exports_name_the_ticket_holder_not_the_buyer():
     people = parse_page(page(text, "tickets.csv", "text/csv")).people
     assert [(p["name"], p["company"]) for p in people] == [("Jonas Weber", ""), ("Aylin Demir", ""),
                                                            ("Priya Natarajan", ""), ("Ben Okafor", "Acme GmbH")]
+
+
+def test_the_name_column_decides_and_heading_permalinks_are_not_names():
+    cards = "".join(f"<div class='prof'><h3 class='who'>{n}<a class='headerlink' href='#p{i}'>¶</a></h3>"
+                    f"<p class='card-title'>{t} @ <a href='https://{c.split()[0].lower()}.example'>{c}</a></p></div>"
+                    for i, (n, t, c) in enumerate(LINEUP + [("dana lowe", "Data Engineer", "Kettle Labs")]))
+    people = parse_page(page(f"<html><body><h1>Speakers</h1>{cards}</body></html>")).people
+    assert [(p["name"], p["title"], p["company"]) for p in people] == LINEUP + [("dana lowe", "Data Engineer",
+                                                                                "Kettle Labs")]
+
+
+def test_a_job_word_in_another_language_under_a_vague_class_is_the_title():
+    cards = "".join(f"<a class='portrait' href='/p/{i}'><span class='portrait-name'>{n}</span>"
+                    f"<span class='portrait-description'>Relatrice</span><span class='portrait-affiliation'>{c}</span></a>"
+                    for i, (n, _, c) in enumerate(LINEUP))
+    people = parse_page(page(f"<html><body>{cards}</body></html>")).people
+    assert [(p["title"], p["company"]) for p in people] == [("Relatrice", c) for _, _, c in LINEUP]

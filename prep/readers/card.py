@@ -201,8 +201,8 @@ def read_card(card, url: str, hit: tuple) -> dict:
     if rest and not job and not org:
         tagline = rest
     elif not job and not org:
-        tagline = next((t for n, t in texts if TAGLINE_HINT.search(classes(n)) and len(t) < 160 and t != bio
-                        and not _is_talk(n)), "")
+        tagline = next((full for n, _ in texts if TAGLINE_HINT.search(classes(n)) and not _is_talk(n)
+                        and len(full := clean_space(n.text_content())) < 160 and full != bio), "")
         if not tagline:  # the lines after the name, such as "CTO, Acme" or "CTO" then "Acme"
             short = _lines_after_name(card, name_node, name, bio)
             tagline = short[0] if short else ""
@@ -213,8 +213,9 @@ def read_card(card, url: str, hit: tuple) -> dict:
         tagline = tagline[len(name):].lstrip(" ,:-–|")
     if company_from_name:  # "Name (Company)": the tagline only holds the title, maybe "Title @ Company"
         title, company = _strip_company(tagline, company_from_name), company_from_name
-    elif org:
-        title, company = job, org
+    elif org:  # the title may sit in a line named only vaguely ("description", "subtitle"): a short job phrase
+        title, company = job or next((t for n, t in texts if TAGLINE_HINT.search(classes(n)) and t != org
+                                      and _one_phrase(t) and is_titleish(t) and not _is_talk(n)), ""), org
     else:
         title, company = split_tagline(tagline)
     record = {"name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",

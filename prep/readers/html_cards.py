@@ -19,10 +19,11 @@ from lxml import etree
 
 from ..fetch import follow
 from ..htmltree import html_tree
-from ..names import clean_space, normalize_name
+from ..names import clean_space, looks_like_typed_name, normalize_name
 from . import Parsed, register
 from .card import NAME_HINT, classes, find_name, read_card
 
+ANCHOR_MARKS = {"¶", "§", "#", "🔗", "⚓", "⚓︎", "🔗︎"}
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "head", "form", "select")
 
 
@@ -35,7 +36,7 @@ def parse(text: str, url: str) -> Parsed:
     root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
     next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
     _strip(root)
-    best, best_score, scored = [], 0.0, []
+    best, best_score, scored, best_items = [], 0.0, [], []
     for items in _groups(root):
         # Cheap pass: only names. Real cards of one list hold the name in the same place;
         # mixed groups (cards plus modals, cards plus talk lists) do not.
@@ -55,7 +56,9 @@ def parse(text: str, url: str) -> Parsed:
             score /= 2
         scored.append((found, main_path))
         if score > best_score:
-            best, best_score = found, score
+            best, best_score, best_items = found, score, items
+    if best:
+        best = _typed_names(best_items, best)
     people: dict[tuple, dict] = {}
     cards = best + _more_of_the_same(best, scored)
     if len(cards) > len(best):  # keep the page's order
@@ -84,6 +87,25 @@ def read_person(text: str, url: str, name: str) -> dict | None:
             if best is None or size < best[0]:
                 best = (size, el, hit)
     return read_card(best[1], url, best[2]) if best else None
+
+
+def _typed_names(items: list, found: list) -> list:
+    """The page's name column decides: a card of the chosen list whose name sits where the others' do
+    counts even when typed in lower case ("arturo contreras"), which alone would not read as a name."""
+    where = found[0][1][3]
+    if where[0] == "img":
+        return found
+    hits = {id(item): (item, hit) for item, hit in found}
+    out = []
+    for item in items:
+        if id(item) in hits:
+            out.append(hits[id(item)])
+            continue
+        node = next((n for n in item.iter(where[0]) if n.get("class") == where[1]), None)
+        name = clean_space(node.text_content()) if node is not None else ""
+        if name and name.islower() and looks_like_typed_name(name):
+            out.append((item, (node, name, "", where, "")))
+    return out
 
 
 PERSON_CARD = re.compile(r"speaker|person|people|member|attendee|presenter|panelist|profile", re.I)
@@ -156,6 +178,9 @@ def _strip(root) -> None:
         br.tail = " " + (br.tail or "")
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, with_tail=False)
+    for a in list(root.iter("a")):  # heading permalinks (Sphinx, MkDocs, Hugo): "Ada Lovelace¶" is "Ada Lovelace"
+        if clean_space(a.text_content()) in ANCHOR_MARKS and len(a) == 0:
+            a.drop_tree()
 
 
 def _classes_of(el) -> list[str]:
