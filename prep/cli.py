@@ -46,6 +46,11 @@ def cmd_frame(args, which: str) -> int:
                            recipe=args.recipe)
     for failure in event.failures:
         print(f"warning: {failure['source']}: {failure['error']}", file=sys.stderr)
+    if which == "event":
+        counts = {k: len(getattr(event, k)) for k in ("people", "sessions", "organizations")}
+        sys.stdout.write(json.dumps({**event.info, "slug": event.slug, **counts, "sources": event.sources},
+                                    ensure_ascii=False, indent=1) + "\n")
+        return 0
     if getattr(event, which).empty:
         raise PrepError(f"{', '.join(args.sources)}: no {which} found (people: {len(event.people)}, "
                         f"sessions: {len(event.sessions)}, organizations: {len(event.organizations)})")
@@ -299,11 +304,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--proxy", help="HTTP proxy for every request (e.g. the local demo web)")
 
     for which, help_text in (("people", "write the people of an event"), ("sessions", "write the sessions"),
-                             ("orgs", "write the sponsors, exhibitors and partners")):
+                             ("orgs", "write the sponsors, exhibitors and partners"),
+                             ("event", "write the event itself (name, dates, place, organiser) as JSON")):
         p = sub.add_parser(which, help=help_text)
         p.add_argument("sources", nargs="+", metavar="SOURCE", help="URL or local file (several merge into one event)")
         p.add_argument("--kind", default="auto", help="reader to use (default: detect)")
-        p.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+        p.add_argument("--format", choices=("json",) if which == "event" else ("csv", "json", "parquet"),
+                       default="json" if which == "event" else "csv")
         p.add_argument("-o", "--output", help="file to write (default: standard output)")
         p.add_argument("--follow-profiles", action="store_true", help="also read each person's profile page")
         p.add_argument("--recipe", help="YAML CSS-selector recipe overriding the generic HTML reader")

@@ -1,4 +1,5 @@
-"""Score the readers against hand-checked real pages: ``python -m prep.eval [CORPUS_DIR]``.
+"""Score the readers against hand-checked real pages: ``python -m prep.eval [CORPUS_DIR]``
+(and whole event websites with ``--sites``, see :mod:`prep.eval_sites`).
 
 For every data file with a ``*.expected.csv`` beside it, reads the file with
 :func:`prep.read_event` (kind="auto", offline, no network) and prints precision and recall of
@@ -158,8 +159,20 @@ def score_companies(corpus: Path = DEFAULT_CORPUS) -> list[CompanyScore]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m prep.eval", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=None,
+                        help="the corpus folder (default ../shared/realworld, or ../shared/realsites with --sites)")
+    parser.add_argument("--sites", action="store_true", help="score whole event websites (see prep.eval_sites)")
     args = parser.parse_args(argv)
+    if args.sites:
+        from .eval_sites import DEFAULT_SITES, report, score_sites
+
+        root = args.corpus or DEFAULT_SITES
+        if not root.is_dir():
+            print(f"no sites at {root}", file=sys.stderr)
+            return 2
+        print(report(score_sites(root)))
+        return 0
+    args.corpus = args.corpus or DEFAULT_CORPUS
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
