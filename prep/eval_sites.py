@@ -128,9 +128,9 @@ def _score_orgs(score: SiteScore, truth: list[dict], found: list[dict]) -> None:
 
 
 def _score_event(score: SiteScore, config: dict, found: dict) -> None:
-    name = key(found.get("name"))
+    name = set(key(found.get("name")).split())  # "Explore DDD Conference 2018" names "Explore DDD 2018"
     score.event = {
-        "name_ok": bool(name) and (name == key(config["event"]) or key(config["event"]) in name),
+        "name_ok": bool(name) and set(key(config["event"]).split()) <= name,
         "date_ok": str(found.get("start") or "")[:10] == str(config.get("start_date") or ""),
         "city_ok": not config.get("city") or key(config["city"]) in key(found.get("city")),
         "found": {k: found.get(k) for k in ("name", "start", "end", "city", "country")},

@@ -9,6 +9,7 @@ from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
 from .model import Event
+from .readers.event_facts import event_facts
 from .readers.html_cards import read_person
 from .readers.recipe import load_recipe, parse_with_recipe
 from .settings import Settings
@@ -137,7 +138,15 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
                 break  # the page points at its machine-readable data: read that, not the HTML
         if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
             break
-    if not (combined.people or combined.sessions or combined.organizations or combined.next_pages):
+    if page.kind == "html" and not all(combined.info.get(k) for k in ("name", "start", "city")):
+        try:  # a page without schema.org data still says what the event is, when and where
+            facts = event_facts(text, url)
+        except Exception:  # noqa: BLE001 (the facts are a bonus: an odd page keeps its people)
+            log.debug("no event facts from %s", url, exc_info=True)
+            facts = {}
+        combined.facts = {k: v for k, v in facts.items() if v and not combined.info.get(k)}
+    if not (combined.people or combined.sessions or combined.organizations or combined.next_pages
+            or combined.facts.get("name")):  # a home page without people still says what the event is
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined
 
@@ -167,8 +176,12 @@ def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict
 
 def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[dict]) -> Event:
     info: dict = {}
-    for part in parts:
+    for part in parts:  # structured data (schema.org, schedules) first, then what pages show
         for key, value in part.info.items():
+            if value and not info.get(key):
+                info[key] = value
+    for part in parts:
+        for key, value in part.facts.items():
             if value and not info.get(key):
                 info[key] = value
     people = shape.merge_people([p for part in parts for p in part.people])
