@@ -506,3 +506,25 @@ def test_a_job_word_in_another_language_under_a_vague_class_is_the_title():
                     for i, (n, _, c) in enumerate(LINEUP))
     people = parse_page(page(f"<html><body>{cards}</body></html>")).people
     assert [(p["title"], p["company"]) for p in people] == [("Relatrice", c) for _, _, c in LINEUP]
+
+
+SPONSOR_PAGE = """<html><head><title>Sponsors | Data Days</title></head><body>
+<nav><a href="/">Home</a><a href="/speakers/">Speakers</a></nav>
+<h2>Gold Sponsors</h2>
+<div class="grid"><a href="https://www.acme.example/"><img src="/img/acme.png" alt="Acme Analytics logo"></a>
+<a href="https://kettle.example/"><img src="/img/kettle-labs_logo.svg"></a></div>
+<h2>Community Partners</h2>
+<ul><li><a href="https://pyladies.example/">PyLadies Oslo</a></li>
+<li><a href="https://twitter.com/datadays">Follow us</a></li></ul>
+<a href="/sponsorship/"><img src="/img/you.png" alt="Become a sponsor"></a>
+<h2>Our speakers</h2><h3>Ann Lee</h3><p>CTO, <a href="https://zed.example/">Zed</a></p>
+<footer><div class="organizers"><h4>Organized by</h4><a href="https://gdg.example/"><img src="/g.png" alt="GDG Oslo"></a></div></footer>
+</body></html>"""
+
+
+def test_sponsors_partners_and_organisers_from_logo_grids_and_link_lists():
+    orgs = parse_page(page(SPONSOR_PAGE, url="http://datadays.example/sponsors/")).organizations
+    assert [(o["name"], o["kind"], o["url"]) for o in orgs] == [
+        ("Acme Analytics", "sponsor", "https://www.acme.example/"), ("kettle labs", "sponsor", "https://kettle.example/"),
+        ("PyLadies Oslo", "partner", "https://pyladies.example/"), ("GDG Oslo", "organizer", "https://gdg.example/")]
+    assert orgs[0]["tier"] == "Gold Sponsors"
