@@ -154,8 +154,9 @@ def test_page_sections_under_headings_are_not_people():
 def test_sponsor_tiles_are_not_people():
     tiles = "".join(f'<li class="sponsor"><a href="http://c{i}.example/"><img src="/logo{i}.png" alt="Logo"> Acme {i} Group</a></li>'
                     for i in range(5))
-    with pytest.raises(NoPeopleFound, match="readers tried: html-cards"):
-        parse_page(page(f"<html><body><ul>{tiles}</ul></body></html>"))
+    parsed = parse_page(page(f"<html><body><ul>{tiles}</ul></body></html>"))
+    assert not parsed.people
+    assert [o["name"] for o in parsed.organizations] == [f"Acme {i} Group" for i in range(5)]
 
 
 def test_recipe_overrides_heuristics(tmp_path):

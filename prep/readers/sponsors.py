@@ -90,7 +90,7 @@ def _block_label(el) -> str:
 
 def _inside_named_block(el) -> str:
     for ancestor in el.iterancestors():
-        if ancestor.tag in ("section", "div", "ul", "aside", "footer"):
+        if ancestor.tag in ("section", "div", "ul", "li", "aside", "footer"):
             label = _block_label(ancestor)
             if SPONSOR_WORDS.search(label):
                 return label
