@@ -9,6 +9,7 @@ from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import normalize_name
 from .model import Event
+from .readers.agenda import complete_times
 from .readers.event_facts import event_facts
 from .readers.html_cards import read_person
 from .readers.recipe import load_recipe, parse_with_recipe
@@ -174,6 +175,19 @@ def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict
     return out
 
 
+def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
+    """Speakers a schedule names who are on no people list the user gave: people too."""
+    listed = {normalize_name(p["name"]) for part in parts for p in part.people}
+    out: dict[str, dict] = {}
+    for session in (s for part in parts for s in part.sessions):
+        for name in session.get("speakers") or []:
+            if isinstance(name, str) and name.strip() and normalize_name(name) not in listed:
+                out.setdefault(normalize_name(name), {"name": name, "role": "speaker", "talks": [],
+                                                      "source_url": session.get("source_url", "")})
+                out[normalize_name(name)]["talks"].append(session.get("title", ""))
+    return list(out.values())
+
+
 def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[dict]) -> Event:
     info: dict = {}
     for part in parts:  # structured data (schema.org, schedules) first, then what pages show
@@ -184,8 +198,10 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
         for key, value in part.facts.items():
             if value and not info.get(key):
                 info[key] = value
-    people = shape.merge_people([p for part in parts for p in part.people])
-    sessions = shape.sessions_frame([s for part in parts for s in part.sessions], people)
+    records = [s for part in parts for s in part.sessions]
+    complete_times(records, info)  # an agenda without the year takes the event's
+    people = shape.merge_people([p for part in parts for p in part.people] + _unlisted_speakers(parts))
+    sessions = shape.sessions_frame(records, people)
     orgs = shape.organizations_frame([o for part in parts for o in part.organizations])
     if people.empty and sessions.empty and orgs.empty:
         raise NoPeopleFound(", ".join(sources), [f"{f['source']}: {f['error']}" for f in failures])

@@ -33,7 +33,7 @@ class Reader:
 
 
 REGISTRY: dict[str, Reader] = {}
-_MODULES = ("jsonld", "alternates", "pretalx", "sessionize", "frab", "ical", "attendee_csv", "data_people", "hcard", "sponsors", "html_cards")
+_MODULES = ("jsonld", "alternates", "pretalx", "sessionize", "frab", "ical", "attendee_csv", "data_people", "hcard", "sponsors", "agenda", "html_cards")
 
 
 def register(name: str, detect: Callable[[str, str, str], float]):

@@ -1,0 +1,56 @@
+"""Sessions from HTML agendas of several layouts, with their speakers, times and rooms."""
+from __future__ import annotations
+
+from prep.event import read_event
+from prep.localweb import Reply
+from prep.readers.agenda import parse
+
+TABLE = """<html><head><title>Schedule | Data Days</title></head><body><h1>Schedule</h1>
+<h2>Saturday, November 10</h2><table>
+<tr><th>9:00am</th><td><strong>Registration and coffee</strong></td></tr>
+<tr><th>9:30am</th><td><strong>Morning Keynote by Ada Lovelace</strong> <em>Main Hall</em></td></tr>
+<tr><th>10:25am</th><td><a href="talk/1.html"><strong>Parsing - In Depth</strong></a> by <strong>Grace Hopper</strong>
+  <span>Main Hall</span> &bull; 5 minute break &bull;
+  <a href="talk/2.html"><strong>Configuration management with ZooKeeper</strong></a> by <strong>Alan Turing</strong></td>
+  <td><a href="talk/3.html"><strong>Testing with Travis CI</strong></a> by <strong>Edsger Dijkstra</strong></td></tr>
+<tr><th>12:00pm</th><td><strong>Lunch</strong></td></tr>
+</table></body></html>"""
+
+GRID = """<html><head><title>Programa</title></head><body>
+<div class="tab-pane" id="tab-2028-02-08"><div class="row"><div class="col-3"><h2>09:<small>00</small></h2></div>
+<div class="col-9"><small><i>Auditorio Central</i></small><a href="/ponentes/ana-ruiz/"><b>Ana Ruiz</b></a>
+<h2>Presentación (Inglés): Drones that find people</h2></div></div>
+<div class="row"><div class="col-3"><p>10:00 - 10:45</p></div><div class="col-9">
+<div class="track"><h4><a href="/speakers/bo-li.html">Bo Li</a></h4><p class="talk-title"><a href="/speakers/bo-li.html">Readable Code</a></p></div>
+<div class="track"><h4><a href="/speakers/cy-ng.html">Cy Ng</a></h4><p class="talk-title">Modeling Team Flow</p></div>
+</div></div></div></body></html>"""
+
+
+def _rows(parsed):
+    return [(s["title"], s["speakers"], s.get("start") or s.get("_clock"), s["room"]) for s in parsed.sessions]
+
+
+def test_a_table_agenda_with_two_talks_in_a_cell_and_meals_left_out():
+    rows = _rows(parse(TABLE, "http://datadays.example/schedule.html"))
+    assert [r[:3] for r in rows] == [
+        ("Morning Keynote", ["Ada Lovelace"], "09:30"),
+        ("Parsing - In Depth", ["Grace Hopper"], "10:25"),
+        ("Configuration management with ZooKeeper", ["Alan Turing"], "10:25"),
+        ("Testing with Travis CI", ["Edsger Dijkstra"], "10:25")]
+    assert rows[0][3] == "Main Hall"
+
+
+def test_a_grid_of_divs_with_dated_tabs_labels_and_parallel_tracks():
+    rows = _rows(parse(GRID, "http://pyday.example/cronograma/"))
+    assert rows == [("Drones that find people", ["Ana Ruiz"], "2028-02-08T09:00", "Auditorio Central"),
+                    ("Readable Code", ["Bo Li"], "2028-02-08T10:00", ""),
+                    ("Modeling Team Flow", ["Cy Ng"], "2028-02-08T10:00", "")]
+
+
+def test_the_event_gives_an_agenda_its_year_and_its_speakers_become_people(settings, web):
+    web.route("http://datadays.example/", Reply(200, "<title>Data Days</title><h1>Data Days</h1>"
+                                                     "<p>November 10 - 11, 2029 in Toronto</p>"))
+    web.route("http://datadays.example/schedule.html", Reply(200, TABLE))
+    event = read_event(["http://datadays.example/", "http://datadays.example/schedule.html"], settings=settings)
+    assert event.sessions["start"].tolist()[:2] == ["2029-11-10T09:30", "2029-11-10T10:25"]
+    assert {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra"} <= set(event.people["name"])
