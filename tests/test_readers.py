@@ -529,3 +529,20 @@ def test_sponsors_partners_and_organisers_from_logo_grids_and_link_lists():
         ("Acme Analytics", "sponsor", "https://www.acme.example/"), ("kettle labs", "sponsor", "https://kettle.example/"),
         ("PyLadies Oslo", "partner", "https://pyladies.example/"), ("GDG Oslo", "organizer", "https://gdg.example/")]
     assert orgs[0]["tier"] == "Gold Sponsors"
+
+
+def test_a_card_that_is_one_big_link_still_has_its_lines_read():
+    cards = "".join(f"<div class='col'><a href='/speakers/p{i}/'><article class='post'><img src='/p{i}.jpg' alt='x'>"
+                    f"<div class='post-content'><h3>{n}</h3><p>{t} @ {c}</p><h3><b>Why small tools win</b></h3></div>"
+                    f"</article></a></div>" for i, (n, t, c) in enumerate(LINEUP))
+    people = parse_page(page(f"<html><body>{cards}</body></html>")).people
+    assert [(p["name"], p["title"], p["company"]) for p in people] == LINEUP
+
+
+def test_a_logo_class_on_the_page_body_does_not_make_every_card_a_sponsor_tile():
+    cards = "".join(f"<div class='speaker'><img class='speaker-photo' src='/p{i}.jpg'><div class='info'>"
+                    f"<div class='col'>{n}<div class='long-desc'>{'Builds teams and tools. ' * 5}</div></div></div>"
+                    f"<div class='more'>{c}</div></div>" for i, (n, _, c) in enumerate(LINEUP))
+    html = f"<html><body class='archive wp-custom-logo'><div class='speakers'>{cards}</div></body></html>"
+    people = parse_page(page(html)).people
+    assert [(p["name"], p["company"]) for p in people] == [(n, c) for n, _, c in LINEUP]

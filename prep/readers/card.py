@@ -20,6 +20,7 @@ BIO_HINT = re.compile(r"bio|abstract|about|summary|excerpt|p-note", re.I)
 TALK_HINT = re.compile(r"talk|session|presentation", re.I)
 LABELS = re.compile(r"^(view|read|more|see|profile|details|bio|close|show|learn)\b", re.I)
 SPONSORISH = re.compile(r"sponsor|partner|exhibitor|supporter|logo", re.I)
+SPONSOR_BLOCK = re.compile(r"sponsor|partner|exhibitor|supporter", re.I)  # "wp-custom-logo" on <body> is not one
 BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "section", "article", "figure", "table")
 
 
@@ -70,7 +71,9 @@ def _visual_lines(card) -> list[tuple[object, str, bool]]:
                 else:
                     if glued and parts and not parts[-1][-1:].isspace():
                         flush(block)  # "<span>CTO</span><span>Acme</span>": styled as lines, never "CTOAcme"
-                    walk(child, block, in_link or child.tag == "a")
+                    # a link around blocks is a clickable card, not a link line: its lines still count
+                    wraps = child.tag == "a" and any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child.iter())
+                    walk(child, block, in_link or (child.tag == "a" and not wraps))
             add(child.tail, in_link)
             glued = isinstance(child.tag, str) and not (child.tail or "").strip()
 
@@ -115,7 +118,8 @@ def find_name(card) -> tuple | None:
     """(name node, name, company given with the name, where the name sits, the rest of the name's line)
     or None when the card names nobody."""
     if any("logo" in (img.get("alt", "") + img.get("src", "") + img.get("class", "")).lower() for img in card.iter("img")) \
-            or any(SPONSORISH.search(classes(a)) for a in [card, *list(card.iterancestors())[:4]]):
+            or SPONSORISH.search(classes(card)) \
+            or any(SPONSOR_BLOCK.search(classes(a)) for a in list(card.iterancestors())[:4] if a.tag not in ("body", "html")):
         return None  # a sponsor or partner tile, not a person
     name_node, name, company_from_name = None, "", ""
     candidates = [n for n in card.iter() if isinstance(n.tag, str) and NAME_HINT.search(classes(n))]
