@@ -38,6 +38,9 @@ direttrice dirigente consulente programmatore programmatrice desenvolvedor desen
 diretor diretora pesquisador pesquisadora gründerin vorstand forscher forscherin professorin dozent dozentin
 директор разработчик разработчица инженер руководитель основатель основательница консультант менеджер архитектор
 программист исследователь преподаватель аналитик дизайнер технический ведущий старший
+organizador organizadora co-organizador co-organizadora organizzatore organizzatrice organisatrice organisator
+organisatorin coordinador coordinadora coordinatore coordinatrice coordinateur coordinatrice voluntario voluntaria
+volunteer volontario volontaria bénévole estudiante
 """.split())
 
 #: Job words of languages written without spaces between words, found inside a phrase ("Himalaya Media内容总监").
@@ -229,6 +232,12 @@ def looks_like_person_name(text: str) -> bool:
         return False
     return any(ch.isalpha() for ch in text)
 
+
+#: A session label before a talk's title ("Presentación (Inglés): ...", "Workshop: ...", "Keynote: ...").
+TALK_LABEL = re.compile(r"^(hands-on (session|modeling)|\d+ minute (tutorial|talk)|tutorial|workshop|talk|session|"
+                        r"track \w+|keynote|lightning talks?|charla|taller|ponencia|presentaci[oó]n|presentation|"
+                        r"conferencia|intervento|vortrag|conférence|atelier|panel)(\s*\([^)]{1,30}\))?\s*:\s*(?=\S)",
+                        re.I)
 
 PLACEHOLDERS = {"tba", "tbd", "tbc", "n/a", "na", "none", "null", "true", "false", "unknown", "anonymous", "john doe",
                 "jane doe", "speaker", "to be announced", "to be confirmed"}

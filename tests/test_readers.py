@@ -546,3 +546,15 @@ def test_a_logo_class_on_the_page_body_does_not_make_every_card_a_sponsor_tile()
     html = f"<html><body class='archive wp-custom-logo'><div class='speakers'>{cards}</div></body></html>"
     people = parse_page(page(html)).people
     assert [(p["name"], p["company"]) for p in people] == [(n, c) for n, _, c in LINEUP]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Co-Organizador (Speakers)", "Voluntaria", "(Coordinadora de Logística)"],
+     [("Co-Organizador (Speakers)", ""), ("Voluntaria", ""), ("Coordinadora de Logística", "")]),
+    (["Eurobits", "Guide Smiths", "Cloudappi"], [("", "Eurobits"), ("", "Guide Smiths"), ("", "Cloudappi")]),
+])
+def test_the_page_decides_what_its_job_marked_line_holds(lines, expected):
+    cards = "".join(f"<div class='team'><img src='/p{i}.jpg' alt=''><div class='speaker-name'>{n}</div>"
+                    f"<div class='speaker-position'>{line}</div></div>" for i, ((n, _, _), line) in enumerate(zip(LINEUP, lines)))
+    people = parse_page(page(f"<html><body>{cards}</body></html>")).people
+    assert [(p["title"], p["company"]) for p in people] == expected

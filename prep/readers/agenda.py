@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from ..htmltree import html_tree
-from ..names import clean_space, looks_like_person_name
+from ..names import TALK_LABEL, clean_space, looks_like_person_name
 from . import Parsed, register
 from .event_facts import _MONTH
 
@@ -25,10 +25,7 @@ TIME_CELL = re.compile(rf"^\s*(?P<start>{TIME})(?:\s*(?:[-–—]|to|a|bis)\s*(?
 NOT_SESSIONS = re.compile(r"\b(registration|registro|check-?in|break|coffee|lunch|almuerzo|pausa|pause|refrigerio|"
                           r"dinner|breakfast|snack|networking break|venue (opens|closes)|doors open|cena|pranzo|"
                           r"mittag|kaffee|drinks|reception|cocktail|transfer|free time|tbd|tba)\b", re.I)
-LABEL = re.compile(r"^(hands-on (session|modeling)|\d+ minute (tutorial|talk)|tutorial|workshop|talk|session|track \w+|"
-                   r"keynote|lightning talks?|charla|taller|ponencia|presentaci[oó]n|presentation|conferencia|"
-                   r"intervento|vortrag|conférence|atelier)(\s*\([^)]{1,30}\))?\s*:\s*(?=\S)",
-                   re.I)
+LABEL = TALK_LABEL
 BY = re.compile(r"(?:^|\s)(?:by|with|con|avec|mit|di|par|por)\s+(?P<names>[^()\n]+?)(?:\s*\(|$)", re.I)
 BY_PARTS = re.compile(r"(?:^|[\s|])(?:by|with|con|avec|mit|par|por)\s*\|?\s*(?P<names>[^()|\n]+)", re.I)
 BY_IN_TITLE = re.compile(r"\s(?:by|por|par|von|di)\s+(?P<names>[^()\n]+?)(?:\s*\(|$)")  # "with" is part of titles

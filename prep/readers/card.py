@@ -10,7 +10,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from ..fetch import follow
-from ..names import clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
+from ..names import TALK_LABEL, clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
 from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
 JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)
@@ -105,7 +105,7 @@ def _lines_after_name(card, name_node, name: str, bio: str) -> list[str]:
         lines = lines[last + 1:]
     for block, text, plain in lines:
         if plain and len(text) < 160 and text != bio and not _is_talk(block) and not _in_bio(block, card) \
-                and not LABELS.match(text) and (block.tag != "li" or block is card):
+                and not LABELS.match(text) and not TALK_LABEL.match(text) and (block.tag != "li" or block is card):
             out.append(text)
     return [t for t in (t.strip(" —–-:|,") for t in out) if t]
 
@@ -224,6 +224,8 @@ def read_card(card, url: str, hit: tuple) -> dict:
         title, company = split_tagline(tagline)
     record = {"name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
               "role": "speaker", "source_url": url, "links": {}, "talks": []}
+    if job and tagline == job and not (title and company and _balanced(title) and _balanced(company)):
+        record["_job"] = job  # a line marked as the job: the page's column decides (see html_cards.job_column)
     _links(card, url, name_node, record)
     image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
     if image and not image.startswith("data:"):
@@ -232,6 +234,10 @@ def read_card(card, url: str, hit: tuple) -> dict:
              and t not in (title, company, bio) and len(t) > 3]
     record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
     return record
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
 
 
 def _one_phrase(text: str) -> bool:

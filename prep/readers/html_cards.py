@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..fetch import follow
 from ..htmltree import html_tree
-from ..names import clean_space, looks_like_typed_name, normalize_name
+from ..names import clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
 from .card import NAME_HINT, classes, find_name, read_card
 
@@ -68,10 +68,23 @@ def parse(text: str, url: str) -> Parsed:
         record = read_card(item, url, hit)
         if record:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
+    job_column(list(people.values()))
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+def job_column(records: list[dict]) -> None:
+    """Decide once for the page what its "job"-marked line holds: job titles ("Co-Organizador (Speakers)",
+    "Voluntarios") when most of them read as titles, then each is a whole title; companies otherwise
+    (a ``position`` class holding "Eurobits"), read as taglines."""
+    jobs = [r for r in records if r.get("_job")]
+    if jobs and sum(is_titleish(r["_job"]) for r in jobs) * 2 >= len(jobs):
+        for record in jobs:
+            record["title"], record["company"] = record["_job"].strip("() "), ""
+    for record in records:
+        record.pop("_job", None)
 
 
 def read_person(text: str, url: str, name: str) -> dict | None:
@@ -86,7 +99,11 @@ def read_person(text: str, url: str, name: str) -> dict | None:
             size = sum(1 for _ in el.iter())
             if best is None or size < best[0]:
                 best = (size, el, hit)
-    return read_card(best[1], url, best[2]) if best else None
+    if not best:
+        return None
+    record = read_card(best[1], url, best[2])
+    job_column([record])
+    return record
 
 
 def _typed_names(items: list, found: list) -> list:
