@@ -82,7 +82,8 @@ def job_column(records: list[dict]) -> None:
     jobs = [r for r in records if r.get("_job")]
     if jobs and sum(is_titleish(r["_job"]) for r in jobs) * 2 >= len(jobs):
         for record in jobs:
-            record["title"], record["company"] = record["_job"].strip("() "), ""
+            job = record["_job"].strip()
+            record["title"], record["company"] = (job[1:-1].strip() if re.fullmatch(r"\([^()]*\)", job) else job), ""
     for record in records:
         record.pop("_job", None)
 
