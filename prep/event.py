@@ -7,7 +7,7 @@ from pathlib import Path
 from . import readers, shape
 from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
-from .names import normalize_name
+from .names import normalize_company, normalize_name
 from .model import Event
 from .readers.agenda import complete_times
 from .readers.event_facts import event_facts
@@ -188,6 +188,16 @@ def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
     return list(out.values())
 
 
+def _without_organisations(people: list[dict], organizations: list[dict]) -> list[dict]:
+    """People whose "name" is an organisation of the event (a sponsor, or someone's employer) are not people:
+    a company-track page lists companies in the same cards as speakers."""
+    firms = {normalize_company(o.get("name")) for o in organizations} | \
+            {normalize_company(p.get("company")) for p in people  # not one's own name given as one's company
+             if p.get("company") and normalize_company(p.get("company")) != normalize_company(p.get("name"))}
+    firms.discard("")
+    return [p for p in people if normalize_company(p.get("name")) not in firms]
+
+
 def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[dict]) -> Event:
     info: dict = {}
     for part in parts:  # structured data (schema.org, schedules) first, then what pages show
@@ -198,10 +208,11 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
         for key, value in part.facts.items():
             if value and not info.get(key):
                 info[key] = value
-    records = [s for part in parts for s in part.sessions]
-    complete_times(records, info)  # an agenda without the year takes the event's
-    people = shape.merge_people([p for part in parts for p in part.people] + _unlisted_speakers(parts))
-    sessions = shape.sessions_frame(records, people)
+    session_records = [s for part in parts for s in part.sessions]
+    complete_times(session_records, info)  # an agenda without the year takes the event's
+    records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
+    people = shape.merge_people(_without_organisations(records, [o for part in parts for o in part.organizations]))
+    sessions = shape.sessions_frame(session_records, people)
     orgs = shape.organizations_frame([o for part in parts for o in part.organizations])
     if people.empty and sessions.empty and orgs.empty:
         raise NoPeopleFound(", ".join(sources), [f"{f['source']}: {f['error']}" for f in failures])

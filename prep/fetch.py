@@ -313,6 +313,11 @@ class Fetcher:
                 if url in seen:
                     continue
                 seen.add(url)
+                try:
+                    check_url(url)
+                except UnsafeURL as err:  # never queued: one bad link must not stop the others
+                    errors[url] = err
+                    continue
                 host = urlsplit(url).hostname or ""
                 queue = queues.setdefault(host, deque())
                 was_idle = not queue and host not in busy
@@ -325,9 +330,9 @@ class Fetcher:
                 added += 1
             return added
 
-        enqueue(urls)
         pages: dict[str, Page] = {}
         errors: dict[str, PrepError] = {}
+        enqueue(urls)
         cond = threading.Condition()
         total = sum(1 for q in queues.values() for is_robots, _ in q if not is_robots)
         bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
@@ -389,7 +394,7 @@ class Fetcher:
         # one worker when offline or when everything asked for is cached, and add workers as soon as a
         # request goes to the network.
         most = min(self.settings.max_workers, max(len(queues), 1))
-        cached = self.settings.offline or all(self.session.cache.contains(url=u) for u in seen)
+        cached = self.settings.offline or all(self.session.cache.contains(url=u) for u in seen if u not in errors)
         futures: list = []
 
         def grow() -> None:
@@ -428,10 +433,20 @@ def _parse_retry_after(value: str) -> float:
 
 
 def check_url(url: str) -> str:
-    """Raise :class:`UnsafeURL` unless ``url`` is an absolute http(s) URL."""
-    parts = urlsplit(url)
+    """Raise :class:`UnsafeURL` unless ``url`` is an absolute http(s) URL with a valid host name."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except (ValueError, TypeError, AttributeError) as err:
+        raise UnsafeURL(str(url), f"not a URL: {err}") from err
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UnsafeURL(url, "only absolute http(s) URLs are fetched")
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
+    except UnicodeError as err:
+        raise UnsafeURL(url, "the host name is not a valid domain name") from err
+    if not ascii_host or len(ascii_host) > 253 or any(not 0 < len(label) <= 63 for label in ascii_host.rstrip(".").split(".")):
+        raise UnsafeURL(url, "the host name is not a valid domain name (empty, or a part longer than 63 characters)")
     return url
 
 

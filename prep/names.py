@@ -73,6 +73,25 @@ def is_titleish(text: str) -> bool:
     return any(w in TITLE_WORDS for w in words(text)) or any(f in text for f in TITLE_FRAGMENTS)
 
 
+#: Self-descriptions that are neither a job nor an employer ("Javascript Junkie", "Grizzled Optimist").
+SLOGAN_WORDS = set("""junkie geek nerd ninja wizard guru addict lover fan tinkerer dreamer explorer optimist
+pessimist remodeler discerner journeylist rockstar superhero hacker-at-heart wanderer storyteller believer""".split())
+#: Words of sentences, not of firms' names: a tagline holding one is a motto ("Curiosity is everything").
+_SENTENCE_WORDS = set("""is are am was be being i i'm my me we our you your it it's that that's this like love loves
+make makes making learning stuff things everything nothing just not who what day night always never""".split())
+
+
+def is_slogan(text: str) -> bool:
+    """A motto or joke rather than a title or company: "Curiosity is everything", "I like to make stuff",
+    "Dev by day, gamer by night", "Javascript Junkie". Names of firms keep only connectors in lower case
+    ("Bank of America"), and all-lower-case brands ("heart hands") are left alone."""
+    tokens = [t.strip(".,;:!?()[]\"“”«»") for t in text.split()]  # "Brumbrum.it" stays one word
+    if any(t.lower() in SLOGAN_WORDS for t in tokens) and not any(t.lower() in TITLE_WORDS - {"enthusiast"} for t in tokens):
+        return True
+    sentence = [t for t in tokens if t in ("I", "I'm") or t.islower() and len(t) > 1 and t in _SENTENCE_WORDS]
+    return len(tokens) >= 2 and not is_titleish(text) and bool(sentence)
+
+
 def looks_like_company(text: str) -> bool:
     return bool(_COMPANY_SUFFIX.search(text)) or not is_titleish(text)
 
@@ -95,7 +114,7 @@ def split_tagline(tagline: str | None) -> tuple[str, str]:
     ('Lead Cloud Architect', 'ACP IT Solutions GMBH')
     """
     text = clean_space(tagline).strip(" ,|-–—")
-    if not text:
+    if not text or is_slogan(text):
         return "", ""
     separators = r"\s+[|•·/]\s+|\s*\|\s*"
     if not _AT.search(text):  # "Software Engineer - Google"; but "Director - API Architecture at WSO2" is one title
@@ -158,7 +177,7 @@ def _split_comma(text: str) -> tuple[str, str]:
     if acronym and not is_titleish(acronym.group("org")):
         return acronym.group(1), acronym.group("org").strip()
     if len(parts) == 1:
-        return (text, "") if is_titleish(text) else ("", text)
+        return (text, "") if is_titleish(text) else ("", "") if is_slogan(text) else ("", text)
     titleish = [is_titleish(p) for p in parts]
     if len(parts) == 2:
         if titleish[0] and not titleish[1]:

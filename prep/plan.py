@@ -336,8 +336,10 @@ class _Context:
         if kind:
             lines.append(f"{row.get('company')} is a {kind} of the event: try its stand between sessions.")
         if not lines:
-            lines.append("Not on the schedule: look for them in the breaks (attendee list"
-                         f"{SOURCE}{_first_line(row.get('source_url'))})")
+            listed = ("Listed as a speaker, but no session of theirs is on the schedule you gave: look for them "
+                      "around the talks and in the breaks" if row.get("role") == "speaker" else
+                      "On the attendee list: look for them in the breaks and at the social events")
+            lines.append(f"{listed}{SOURCE}{_first_line(row.get('source_url'))}")
         return lines
 
     def _closest_session(self, text: str):

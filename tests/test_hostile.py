@@ -110,3 +110,19 @@ def test_one_hostile_company_site_gets_its_error_and_the_others_are_researched(s
     assert rows.loc["Tidewater Analytics", "description"] and pd.isna(rows.loc["Tidewater Analytics", "error"])
     assert pd.isna(rows.loc["Huge", "employees"]) and pd.isna(rows.loc["Huge", "error"])
     assert "Deep" in rows.index
+
+
+def test_a_company_name_too_long_for_a_domain_is_one_error_not_a_traceback(settings, web):
+    long_name = "Github Copilot scelgo te Come l Intelligenza Artificiale ha cambiato la nostra Dev Experience"
+    research = research_companies([long_name, "Tidewater Analytics"], settings=settings,
+                                  domains={"Tidewater Analytics": "http://tidewater-analytics.example/"})
+    rows = research.companies.set_index("name")
+    assert rows.loc[long_name, "error"] and pd.isna(rows.loc["Tidewater Analytics", "error"])
+
+
+def test_a_host_name_that_is_no_domain_is_refused_by_name():
+    from prep.errors import UnsafeURL
+    from prep.fetch import check_url
+
+    with pytest.raises(UnsafeURL, match="not a valid domain name"):
+        check_url("https://" + "a" * 70 + ".com/")

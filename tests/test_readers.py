@@ -558,3 +558,28 @@ def test_the_page_decides_what_its_job_marked_line_holds(lines, expected):
                     f"<div class='speaker-position'>{line}</div></div>" for i, ((n, _, _), line) in enumerate(zip(LINEUP, lines)))
     people = parse_page(page(f"<html><body>{cards}</body></html>")).people
     assert [(p["title"], p["company"]) for p in people] == expected
+
+
+@pytest.mark.parametrize("tagline", ["Curiosity is everything", "Javascript Junkie", "I like to make stuff",
+                                     "Guy that's learning stuff", "Salty Spaghetti - Dev by day, gamer by night"])
+def test_a_slogan_gives_neither_title_nor_company(tagline):
+    assert split_tagline(tagline) == ("", "")
+
+
+@pytest.mark.parametrize("company", ["This American Life", "Free Your Birds", "CSC - IT Center for Science",
+                                     "Brumbrum.it/Aqquadro.it", "University at Buffalo", "heart hands"])
+def test_names_of_firms_are_not_slogans(company):
+    assert split_tagline(company)[1]
+
+
+def test_a_label_on_many_cards_is_not_a_company_and_companies_are_not_people(tmp_path):
+    cards = "".join(f"<div class='card'><img src='/p{i}.jpg' alt=''><h3>{n}</h3><p>{t} @ {c}</p>"
+                    f"<div class='tip'>eng</div></div>" for i, (n, t, c) in enumerate(LINEUP))
+    cards += "".join(f"<div class='card'><img src='/c{i}.jpg' alt=''><h3>{c}</h3><p>Company track</p>"
+                     f"<div class='tip'>eng</div></div>" for i, (_, _, c) in enumerate(LINEUP[:2]))
+    cards += "<div class='card'><img src='/x.jpg' alt=''><h3>Dana Lowe</h3><div class='tip'>eng</div></div>"
+    source = tmp_path / "speakers.html"
+    source.write_text(f"<html><body>{cards}</body></html>", encoding="utf-8")
+    people = read_event(str(source)).people
+    assert people["name"].tolist() == [n for n, _, _ in LINEUP] + ["Dana Lowe"]
+    assert people["company"].fillna("").tolist()[-1] == ""

@@ -24,7 +24,7 @@ SPONSOR_BLOCK = re.compile(r"sponsor|partner|exhibitor|supporter", re.I)  # "wp-
 BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "section", "article", "figure", "table")
 
 
-def _texts(el) -> list[tuple[object, str]]:
+def own_texts(el) -> list[tuple[object, str]]:
     """(element, text) for each element that directly carries text, in document order."""
     out = []
     for node in el.iter():
@@ -135,7 +135,7 @@ def find_name(card) -> tuple | None:
                 name, company_from_name, rest = _name_then_more(person)
             break
     if not name:  # no hint, no heading: the first short text that reads as a name
-        lines = _texts(card)[:3]
+        lines = own_texts(card)[:3]
         for i, (node, text) in enumerate(lines):
             person, org = split_name_org(text)
             if len(text) < 80 and looks_like_person_name(person) and (node.tag not in ("li", "p") or
@@ -192,7 +192,7 @@ def _name_and_rest(line: str) -> tuple[str, str]:
 
 def read_card(card, url: str, hit: tuple) -> dict:
     name_node, name, company_from_name, _, rest = hit
-    texts = [(n, t) for n, t in _texts(card)
+    texts = [(n, t) for n, t in own_texts(card)
              if n is not name_node and not _inside(n, name_node) and t != name and not LABELS.match(t)]
     job = next((t for n, t in texts if JOB_HINT.search(classes(n)) and len(t) < 150), "")
     org = next((t for n, t in texts if ORG_HINT.search(classes(n)) and len(t) < 120 and t != job), "")

@@ -21,7 +21,7 @@ from ..fetch import follow
 from ..htmltree import html_tree
 from ..names import clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
-from .card import NAME_HINT, classes, find_name, read_card
+from .card import NAME_HINT, own_texts, classes, find_name, read_card
 
 ANCHOR_MARKS = {"¶", "§", "#", "🔗", "⚓", "⚓︎", "🔗︎"}
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "head", "form", "select")
@@ -38,6 +38,7 @@ def parse(text: str, url: str) -> Parsed:
     _strip(root)
     best, best_score, scored, best_items = [], 0.0, [], []
     for items in _groups(root):
+        items = _innermost(items)
         # Cheap pass: only names. Real cards of one list hold the name in the same place;
         # mixed groups (cards plus modals, cards plus talk lists) do not.
         found = [(item, hit) for item in items if (hit := find_name(item))]
@@ -64,15 +65,26 @@ def parse(text: str, url: str) -> Parsed:
     if len(cards) > len(best):  # keep the page's order
         order = {id(el): i for i, el in enumerate(root.iter())}
         cards.sort(key=lambda card: order.get(id(card[0]), 0))
+    lines: Counter = Counter()  # in how many cards each short line appears
     for item, hit in cards:  # a person may appear twice (card + modal, two sections)
+        lines.update({t for _, t in own_texts(item) if len(t) <= 40})
         record = read_card(item, url, hit)
         if record:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     job_column(list(people.values()))
+    label_column(list(people.values()), lines, len(cards))
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
+
+
+def _innermost(items: list) -> list:
+    """Of elements that nest (a "section" of speakers holding a "section" per speaker), the inner ones:
+    the outer one would read the next person's name as the first one's company."""
+    ids = {id(item) for item in items}  # the items are alive in the list, so their ids are stable
+    outer = {id(a) for item in items for a in item.iterancestors() if id(a) in ids}
+    return [item for item in items if id(item) not in outer] if outer else items
 
 
 def job_column(records: list[dict]) -> None:
@@ -86,6 +98,16 @@ def job_column(records: list[dict]) -> None:
             record["title"], record["company"] = (job[1:-1].strip() if re.fullmatch(r"\([^()]*\)", job) else job), ""
     for record in records:
         record.pop("_job", None)
+
+
+def label_column(records: list[dict], lines: Counter, cards: int) -> None:
+    """A lower-case line shared by many cards ("eng", "workshop - it", "keynote") labels the talk
+    (language, format, track): it is nobody's company or title."""
+    labels = {text for text, count in lines.items() if count >= 3 and count * 4 >= cards and text[:1].islower()}
+    for record in records:
+        for field in ("company", "title"):
+            if record.get(field) in labels:
+                record[field] = ""
 
 
 def read_person(text: str, url: str, name: str) -> dict | None:
