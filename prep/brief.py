@@ -79,7 +79,7 @@ def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, 
     from .event import read_event
 
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
-        return read_event(sources, fetcher=fetcher)
+        return read_event(sources, fetcher=fetcher, follow_profiles=True)
 
 
 def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
@@ -98,7 +98,7 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
     if profile is not None and not isinstance(profile, Profile):
         profile = load_profile(profile)  # read (and checked) once, before any fetching
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
-        event = read_event(sources, fetcher=fetcher)
+        event = read_event(sources, fetcher=fetcher, follow_profiles=True)  # each speaker's own page, as a person would
         found = (research_companies(event, domains=_domains(demo, domains), fetcher=fetcher)
                  if research else None)
         companies = found.companies if found else schema.empty("companies")

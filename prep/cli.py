@@ -283,7 +283,8 @@ def cmd_serve(args) -> int:
     from .localweb import LocalWeb
 
     with LocalWeb(args.root, latency=args.latency) as web:
-        print(f"serving {args.root} by hostname; use it as a proxy: PREP_PROXY={web.proxy}", flush=True)
+        print(f"serving {args.root} by hostname; use it as a proxy, for http and https addresses alike:\n"
+              f"export PREP_PROXY={web.proxy} PREP_LOCAL_WEB=1", flush=True)
         try:
             while True:
                 time.sleep(3600)
@@ -312,7 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json",) if which == "event" else ("csv", "json", "parquet"),
                        default="json" if which == "event" else "csv")
         p.add_argument("-o", "--output", help="file to write (default: standard output)")
-        p.add_argument("--follow-profiles", action="store_true", help="also read each person's profile page")
+        p.add_argument("--no-profiles", dest="follow_profiles", action="store_false",
+                       help="do not read each person's own page on the event site (read by default, politely)")
+        p.add_argument("--follow-profiles", dest="follow_profiles", action="store_true", help=argparse.SUPPRESS)
         p.add_argument("--recipe", help="YAML CSS-selector recipe overriding the generic HTML reader")
         fetch_options(p)
         p.set_defaults(func=lambda a, w={"orgs": "organizations"}.get(which, which): cmd_frame(a, w))

@@ -74,7 +74,7 @@ def score_site(folder: Path) -> SiteScore:
     score = SiteScore(folder.name)
     with LocalWeb(folder / "web") as web, tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PREP_PROXY": web.proxy, "PREP_CACHE_PATH": str(Path(tmp) / "cache.sqlite"),
-               "PREP_DELAY": "0", "PREP_PROGRESS": "0", "PYTHONWARNINGS": "ignore"}
+               "PREP_DELAY": "0", "PREP_PROGRESS": "0", "PREP_LOCAL_WEB": "1", "PYTHONWARNINGS": "ignore"}
         found = {}
         for command in ("people", "sessions", "orgs", "event"):  # one after another: they share the cache
             found[command], error = _run(command, config["sources"], env)

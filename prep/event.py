@@ -7,11 +7,12 @@ from pathlib import Path
 from . import readers, shape
 from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
-from .names import normalize_company, normalize_name
+from .names import clean_space, normalize_company, normalize_name
 from .model import Event
 from .readers.agenda import complete_times
 from .readers.event_facts import event_facts
 from .readers.html_cards import read_person
+from .readers.profile_page import read_profile
 from .readers.recipe import load_recipe, parse_with_recipe
 from .settings import Settings
 
@@ -20,7 +21,8 @@ INFO_FIELDS = ("name", "start", "end", "timezone", "venue", "city", "country", "
 
 
 def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, settings: Settings | None = None,
-               follow_profiles: bool = False, recipe: str | Path | None = None, max_pages: int = 50) -> Event:
+               follow_profiles: bool = False, recipe: str | Path | None = None, max_pages: int = 50,
+               max_profiles: int = 300) -> Event:
     """Read one event from one or more sources and merge them.
 
     Parameters
@@ -30,7 +32,8 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
     kind : str
         ``"auto"`` (detect per source) or a reader name from ``prep.readers.REGISTRY``.
     follow_profiles : bool
-        Also fetch each person's profile page on the event site (politely) for richer details.
+        Also fetch each person's profile page on the event site (politely, at most ``max_profiles``)
+        for what the listing cut: full bio, talk title and abstract, links.
     recipe : path, optional
         A YAML CSS-selector recipe that overrides the generic HTML card reader.
     """
@@ -48,7 +51,7 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
                 log.warning("skipping %s: %s", source, err)
                 failures.append({"source": str(source), "error": str(err)})
         if follow_profiles:
-            parts += _profiles(fetcher, parts, failures)
+            parts += _profiles(fetcher, parts, failures, max_profiles)
     finally:
         if own:
             fetcher.close()
@@ -152,26 +155,33 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
     return combined
 
 
-def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict]) -> list[readers.Parsed]:
+def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict], limit: int) -> list[readers.Parsed]:
     """Each person's own page on the event site: its schema.org Person, else the page's card for that
     person (other people a profile page shows, such as "more speakers", are not read from it)."""
     owners = {p["profile_url"]: p["name"] for part in parts for p in part.people if p.get("profile_url")}
-    urls = [u for part in parts for u in part.profile_pages]
+    urls = list(dict.fromkeys(u for part in parts for u in part.profile_pages))[:limit]
     pages, errors = fetcher.fetch_many(urls, desc="profile pages")
     failures += [{"source": url, "error": str(err)} for url, err in errors.items()]
     registry = readers.load_all()
     out = []
     for url, page in pages.items():
+        sessions = []
         try:
             people = registry["schema.org"].parse(page.text, page.url).people
             if not people and owners.get(url):
                 people = [p for p in [read_person(page.text, page.url, owners[url])] if p]
+            for person in people:  # what the listing cut: the bio, the talk and its abstract
+                more = read_profile(page.text, person["name"])
+                person["bio"] = max(person.get("bio") or "", more["bio"], key=len)
+                person["talks"] = list(dict.fromkeys([*(person.get("talks") or []), *more["talks"]]))
+                sessions += [{"title": t, "abstract": a, "speakers": [person["name"]], "source_url": url,
+                              "_from_profile": True} for t, a in zip(more["talks"], more["abstracts"])]
         except Exception as err:  # one odd profile page must not sink the event
             failures.append({"source": url, "error": f"unreadable profile page: {err}"})
             continue
         for person in people:
             person["profile_url"] = url
-        out.append(readers.Parsed(people=people))
+        out.append(readers.Parsed(people=people, sessions=sessions))
     return out
 
 
@@ -186,6 +196,22 @@ def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
                                                       "source_url": session.get("source_url", "")})
                 out[normalize_name(name)]["talks"].append(session.get("title", ""))
     return list(out.values())
+
+
+def _talks_not_scheduled(records: list[dict]) -> list[dict]:
+    """The schedule's sessions, plus the talks from speakers' pages that it lacks (the same talk may be
+    spelled a little differently there: "Master Class" and "Masterclass", "&" and "and")."""
+    from rapidfuzz import fuzz, process
+
+    scheduled = [clean_space(s.get("title")).casefold() for s in records if not s.get("_from_profile")]
+    out = []
+    for s in records:
+        if s.pop("_from_profile", False):
+            title = clean_space(s.get("title")).casefold()
+            if scheduled and process.extractOne(title, scheduled, scorer=fuzz.token_set_ratio, score_cutoff=85):
+                continue
+        out.append(s)
+    return out
 
 
 def _without_organisations(people: list[dict], organizations: list[dict]) -> list[dict]:
@@ -209,6 +235,7 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
             if value and not info.get(key):
                 info[key] = value
     session_records = [s for part in parts for s in part.sessions]
+    session_records = _talks_not_scheduled(session_records)
     complete_times(session_records, info)  # an agenda without the year takes the event's
     records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
     people = shape.merge_people(_without_organisations(records, [o for part in parts for o in part.organizations]))

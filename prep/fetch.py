@@ -126,13 +126,21 @@ class _BodyError(requests.ConnectionError):
 class _PoliteAdapter(HTTPAdapter):
     """Waits for the host's turn, then streams the body under the size cap while holding it."""
 
-    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None):
+    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None,
+                 local_web: bool = False):
         super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
-        self._throttle, self._max_bytes, self._gate = throttle, max_bytes, gate
+        self._throttle, self._max_bytes, self._gate, self._local_web = throttle, max_bytes, gate, local_web
 
     def send(self, request, **kwargs):
         if self._gate is not None:  # only requests that reach the network pass here: cache hits never wait
             self._gate(request.url)
+        if self._local_web and request.url.startswith("https://") and (kwargs.get("proxies") or {}).get("https"):
+            asked = request.url  # a local web serves https pages by host name over plain http, no tunnel
+            request = request.copy()
+            request.url = "http://" + asked[len("https://"):]
+            response = self.send(request, **kwargs)
+            response.url = asked
+            return response
         kwargs["stream"] = True
         with self._throttle.slot(urlsplit(request.url).hostname or ""):
             response = super().send(request, **kwargs)
@@ -190,7 +198,8 @@ class Fetcher:
         self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
         self.robots = RobotsCache(s.user_agent, self._robots_text)
         gate = self._obey_robots if s.obey_robots and not s.offline else None
-        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate)
+        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
+                                 local_web=s.local_web and bool(s.proxy))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.network_requests = 0  # pages that were not answered from the cache

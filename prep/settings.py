@@ -44,6 +44,9 @@ class Settings:
     max_bytes: int = 5_000_000  # response size cap, enforced while streaming
     user_agent: str = USER_AGENT
     proxy: str | None = None  # http(s) proxy URL for every request (the local demo web uses this)
+    # The proxy is a local web (`prep serve`) that serves sites by host name: https addresses are asked of
+    # it by their full address, as plain requests, instead of through a CONNECT tunnel it cannot open.
+    local_web: bool = False
     progress: bool = True  # tqdm progress bars
     # Where to look for a company's site when nothing names it (online only; checked by fetching).
     # {slug} is the company name squeezed ("acmerobotics") or hyphenated ("acme-robotics").

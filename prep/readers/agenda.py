@@ -171,6 +171,8 @@ def _session(item, url: str) -> dict | None:
     if not speakers:  # "<a>Title</a> by <strong>Ann Lee</strong> <span>Main Hall</span>": text nodes as parts
         parts = " | ".join(line for line in lines if line not in title)
         speakers = next((n for m in BY_PARTS.finditer(parts) if (n := _names(m["names"]))), [])
+    for speaker in speakers:  # "Error Elimination as a Design Driver — <a>Michael Feathers</a>"
+        title = re.sub(rf"\s+[—–-]\s+{re.escape(speaker)}\s*$", "", title)
     title = LABEL.sub("", clean_space(title.strip(" .")))
     if not title or len(title) > 200 or TIME_CELL.match(title) or NOT_SESSIONS.match(title) \
             or (len(title.split()) <= 5 and NOT_SESSIONS.search(title)):

@@ -103,11 +103,22 @@ def _lines_after_name(card, name_node, name: str, bio: str) -> list[str]:
         if at >= 0:
             out.append(clean_space(text[:at] + " " + text[at + len(name):]))
         lines = lines[last + 1:]
+    level = _heading_level(name_node)
     for block, text, plain in lines:
+        if level and _heading_level(block) and _heading_level(block) <= level:
+            continue  # a heading as big as the name's is another item (the talk), not the person's line
         if plain and len(text) < 160 and text != bio and not _is_talk(block) and not _in_bio(block, card) \
                 and not LABELS.match(text) and not TALK_LABEL.match(text) and (block.tag != "li" or block is card):
             out.append(text)
     return [t for t in (t.strip(" —–-:|,") for t in out) if t]
+
+
+def _heading_level(node) -> int:
+    """1-6 for a heading (or a node inside one), 0 otherwise."""
+    for el in [node, *list(node.iterancestors())[:2]] if node is not None else []:
+        if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
+            return int(el.tag[1])
+    return 0
 
 
 def classes(node) -> str:
