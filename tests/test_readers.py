@@ -583,3 +583,11 @@ def test_a_label_on_many_cards_is_not_a_company_and_companies_are_not_people(tmp
     people = read_event(str(source)).people
     assert people["name"].tolist() == [n for n, _, _ in LINEUP] + ["Dana Lowe"]
     assert people["company"].fillna("").tolist()[-1] == ""
+
+
+def test_a_class_of_lower_case_tags_on_the_cards_is_a_label_column():
+    tags = ["workshop - it", "eng", "workshop - eng"]
+    cards = "".join(f"<div class='card'><img src='/p{i}.jpg' alt=''><h3>{n}</h3><p>{t}</p>"
+                    f"<div class='blog-tip'>{tag}</div></div>" for i, ((n, t, _), tag) in enumerate(zip(LINEUP, tags)))
+    people = parse_page(page(f"<html><body>{cards}</body></html>")).people
+    assert [(p["title"], p["company"]) for p in people] == [(t, "") for _, t, _ in LINEUP]

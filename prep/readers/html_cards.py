@@ -66,13 +66,18 @@ def parse(text: str, url: str) -> Parsed:
         order = {id(el): i for i, el in enumerate(root.iter())}
         cards.sort(key=lambda card: order.get(id(card[0]), 0))
     lines: Counter = Counter()  # in how many cards each short line appears
+    by_class: dict[str, list[str]] = defaultdict(list)  # the short lines of each class, card after card
     for item, hit in cards:  # a person may appear twice (card + modal, two sections)
-        lines.update({t for _, t in own_texts(item) if len(t) <= 40})
+        short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
+        lines.update({t for _, t in short})
+        for node, text in short:
+            if node.get("class"):
+                by_class[node.get("class")].append(text)
         record = read_card(item, url, hit)
         if record:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     job_column(list(people.values()))
-    label_column(list(people.values()), lines, len(cards))
+    label_column(list(people.values()), lines, by_class, len(cards))
     parsed = Parsed(people=list(people.values()), reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
@@ -100,13 +105,17 @@ def job_column(records: list[dict]) -> None:
         record.pop("_job", None)
 
 
-def label_column(records: list[dict], lines: Counter, cards: int) -> None:
-    """A lower-case line shared by many cards ("eng", "workshop - it", "keynote") labels the talk
-    (language, format, track): it is nobody's company or title."""
+def label_column(records: list[dict], lines: Counter, by_class: dict, cards: int) -> None:
+    """Labels of the talk (language, format, track: "eng", "workshop - it") are nobody's company or title:
+    a lower-case line that many cards share, and every line of a class whose lines are mostly such."""
     labels = {text for text, count in lines.items() if count >= 3 and count * 4 >= cards and text[:1].islower()}
+    for texts in by_class.values():
+        if len(texts) >= 3 and len(texts) * 4 >= cards and sum(t[:1].islower() for t in texts) * 2 > len(texts):
+            labels.update(texts)
     for record in records:
         for field in ("company", "title"):
-            if record.get(field) in labels:
+            if record.get(field) in labels or any(record.get(field) and record[field] in label.split(" - ")
+                                                  for label in labels):
                 record[field] = ""
 
 
