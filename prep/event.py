@@ -122,6 +122,9 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
                 raise ParseError(url, f"the {reader.name} reader failed: {type(err).__name__}: {err}") from err
             tried[-1] += f" (failed: {type(err).__name__})"
             continue
+        if reader.name == "html-cards" and any(r.name == "agenda" for r in chosen[:chosen.index(reader)]) \
+                and combined.sessions:
+            result.people = []  # on an agenda, a "card" is a slot: its people are the sessions' speakers
         combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
         if not combined.organizations and result.organizations:
             combined.organizations = result.organizations

@@ -54,3 +54,11 @@ def test_the_event_gives_an_agenda_its_year_and_its_speakers_become_people(setti
     event = read_event(["http://datadays.example/", "http://datadays.example/schedule.html"], settings=settings)
     assert event.sessions["start"].tolist()[:2] == ["2029-11-10T09:30", "2029-11-10T10:25"]
     assert {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra"} <= set(event.people["name"])
+
+
+def test_an_agenda_page_makes_no_people_of_its_slots(tmp_path):
+    source = tmp_path / "schedule.html"
+    source.write_text(TABLE, encoding="utf-8")
+    people = read_event(str(source)).people
+    assert set(people["name"]) == {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra"}
+    assert not people["company"].fillna("").str.contains("Main Hall|Parsing").any()
