@@ -43,6 +43,7 @@ def cmd_frame(args, which: str) -> int:
 
     with Fetcher(_settings(args)) as fetcher:
         event = read_event(args.sources, kind=args.kind, fetcher=fetcher, follow_profiles=args.follow_profiles,
+                           max_site_pages=args.max_pages,
                            recipe=args.recipe)
     for failure in event.failures:
         print(f"warning: {failure['source']}: {failure['error']}", file=sys.stderr)
@@ -313,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json",) if which == "event" else ("csv", "json", "parquet"),
                        default="json" if which == "event" else "csv")
         p.add_argument("-o", "--output", help="file to write (default: standard output)")
+        p.add_argument("--max-pages", type=int, default=8, metavar="N",
+                       help="more pages of the event's site to read when the pages given link them (speakers, "
+                            "schedule, sponsors, team); 0 reads only the pages given (default 8)")
         p.add_argument("--no-profiles", dest="follow_profiles", action="store_false",
                        help="do not read each person's own page on the event site (read by default, politely)")
         p.add_argument("--follow-profiles", dest="follow_profiles", action="store_true", help=argparse.SUPPRESS)

@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=None,
                         help="the corpus folder (default ../shared/realworld, or ../shared/realsites with --sites)")
     parser.add_argument("--sites", action="store_true", help="score whole event websites (see prep.eval_sites)")
+    parser.add_argument("--home-only", action="store_true", help="with --sites: give prep only each site's home page")
     args = parser.parse_args(argv)
     if args.sites:
         from .eval_sites import DEFAULT_SITES, report, score_sites
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         if not root.is_dir():
             print(f"no sites at {root}", file=sys.stderr)
             return 2
-        print(report(score_sites(root)))
+        print(report(score_sites(root, home_only=args.home_only)))
         return 0
     args.corpus = args.corpus or DEFAULT_CORPUS
     if not args.corpus.is_dir():

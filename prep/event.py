@@ -13,6 +13,7 @@ from .readers.agenda import complete_times
 from .readers.event_facts import event_facts
 from .readers.html_cards import read_person
 from .readers.profile_page import read_profile
+from .readers.site_map import roles_of, site_pages
 from .readers.recipe import load_recipe, parse_with_recipe
 from .settings import Settings
 
@@ -22,7 +23,7 @@ INFO_FIELDS = ("name", "start", "end", "timezone", "venue", "city", "country", "
 
 def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, settings: Settings | None = None,
                follow_profiles: bool = False, recipe: str | Path | None = None, max_pages: int = 50,
-               max_profiles: int = 300) -> Event:
+               max_profiles: int = 300, max_site_pages: int = 8) -> Event:
     """Read one event from one or more sources and merge them.
 
     Parameters
@@ -36,20 +37,25 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
         for what the listing cut: full bio, talk title and abstract, links.
     recipe : path, optional
         A YAML CSS-selector recipe that overrides the generic HTML card reader.
+    max_site_pages : int
+        How many more pages of the event's site to read when the pages given link them: its speakers,
+        schedule, sponsors and team pages (see :mod:`prep.readers.site_map`); 0 reads only the sources.
     """
     sources = [sources] if isinstance(sources, (str, Path)) else list(sources)
     own = fetcher is None
     fetcher = fetcher or Fetcher(settings)
     try:
-        parts, failures = [], []
+        parts, failures, given = [], [], {}
         for source in sources:
             try:
                 parts.append(_read_source(fetcher, str(source), kind, recipe, max_pages))
+                given[str(source)] = parts[-1]
             except PrepError as err:
                 if len(sources) == 1:
                     raise
                 log.warning("skipping %s: %s", source, err)
                 failures.append({"source": str(source), "error": str(err)})
+        sources = [str(s) for s in sources] + _site_pages(fetcher, parts, given, kind, max_pages, max_site_pages)
         if follow_profiles:
             parts += _profiles(fetcher, parts, failures, max_profiles)
     finally:
@@ -145,6 +151,11 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
                 break  # the page points at its machine-readable data: read that, not the HTML
         if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
             break
+    if page.kind == "html":
+        try:
+            combined.site_pages = site_pages(text, url)
+        except Exception:  # noqa: BLE001 (the site's other pages are a bonus)
+            log.debug("no site links from %s", url, exc_info=True)
     if page.kind == "html" and not all(combined.info.get(k) for k in ("name", "start", "city")):
         try:  # a page without schema.org data still says what the event is, when and where
             facts = event_facts(text, url)
@@ -153,9 +164,35 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
             facts = {}
         combined.facts = {k: v for k, v in facts.items() if v and not combined.info.get(k)}
     if not (combined.people or combined.sessions or combined.organizations or combined.next_pages
-            or combined.facts.get("name")):  # a home page without people still says what the event is
+            or combined.facts.get("name") or combined.site_pages):  # a home page says what the event is and where
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined
+
+
+def _site_pages(fetcher: Fetcher, parts: list[readers.Parsed], given: dict, kind: str, max_pages: int,
+                budget: int) -> list[str]:
+    """Read the site's speakers, schedule, sponsors and team pages that the pages given link to, for what
+    the pages given lack (no people yet: its speakers page; no sessions: its schedule; ...); returns those
+    that added something (they join the event's sources)."""
+    # A handful of people on a home page (featured speakers, or its menu) does not make a speakers page.
+    covered = {"speakers": sum(len(p.people) for p in parts) >= 8, "schedule": sum(len(p.sessions) for p in parts) >= 3,
+               "sponsors": sum(len(p.organizations) for p in parts) >= 3}
+    for url, part in given.items():  # the user gave that page already, and it held what its address says
+        held = {"speakers": part.people, "team": part.people, "schedule": part.sessions, "sponsors": part.organizations}
+        covered.update({role: True for role in roles_of(url) if held[role]})
+    wanted = list(dict.fromkeys(u for part in parts for role, u in part.site_pages.items()  # only what is missing
+                                if u not in given and not covered.get(role)))
+    used = []
+    for url in wanted[:budget]:
+        try:
+            part = _read_source(fetcher, url, kind, None, max_pages)
+        except PrepError as err:  # a linked page with nobody on it is no failure of the user's sources
+            log.info("the site's page %s added nothing: %s", url, err)
+            continue
+        part.site_pages = {}
+        parts.append(part)
+        used.append(url)
+    return used
 
 
 def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict], limit: int) -> list[readers.Parsed]:

@@ -242,7 +242,7 @@ def looks_like_person_name(text: str) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
     lowered = text.lower()
-    if any(w in _NOT_NAMES for w in words(lowered)) or _COMPANY_SUFFIX.search(text) and len(tokens) > 1:
+    if lowered in _NOT_NAMES_ALONE or any(w in _NOT_NAMES for w in words(lowered)) or _COMPANY_SUFFIX.search(text) and len(tokens) > 1:
         return False
     cased = [t for t in tokens if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
     if any(t[:1].islower() and t.lower().strip(".") not in _PARTICLES for t in cased[1:]):
@@ -276,4 +276,11 @@ _NOT_NAMES = set("""
 view profile more read speakers speaker schedule sessions session agenda sponsors sponsor tickets ticket
 register home about contact close menu login sign search previous next all the and of for with day room
 keynote workshop talk talks panel break lunch coffee track tracks news blog jobs careers privacy imprint
+""".split())
+#: Words that are no name when they stand alone ("Tuesday", "PDF"), though a name may hold one ("Sunday Ku").
+_NOT_NAMES_ALONE = set("""
+monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
+lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche
+lunedì martedì mercoledì giovedì venerdì sabato events pdf json xml ical icalendar xcal csv rss atom qr-code
+download downloads video videos slides photos gallery faq venue location tickets
 """.split())

@@ -20,6 +20,7 @@ class Parsed:
     organizations: list[dict] = field(default_factory=list)
     profile_pages: list[str] = field(default_factory=list)  # person detail pages, followed on request
     next_pages: list[str] = field(default_factory=list)  # further pages of a paginated API
+    site_pages: dict = field(default_factory=dict)  # role -> URL of the site's speakers, schedule, sponsors, team pages
     facts: dict = field(default_factory=dict)  # the event as an ordinary page shows it: used after every ``info``
     tentative: bool = False  # people found only as loose items (a page's author): a reader finding far more wins
     reader: str = ""
