@@ -10,6 +10,7 @@ from .fetch import Fetcher, Page
 from .names import clean_space, normalize_company, normalize_name
 from .model import Event
 from .readers.agenda import complete_times
+from .readers.embedded import embedded_people, merge_into
 from .readers.event_facts import event_facts
 from .readers.html_cards import read_person
 from .readers.profile_page import read_profile
@@ -152,6 +153,10 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
         if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
             break
     if page.kind == "html":
+        try:
+            combined.people = merge_into(combined.people, embedded_people(text, url))  # the page's own data too
+        except Exception:  # noqa: BLE001 (the cards stand without the data)
+            log.debug("unreadable page data in %s", url, exc_info=True)
         try:
             combined.site_pages = site_pages(text, url)
         except Exception:  # noqa: BLE001 (the site's other pages are a bonus)
