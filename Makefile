@@ -33,6 +33,7 @@ eval: $(STAMP)
 
 bench: $(STAMP) bytecode
 	-$(BIN)/python tests/bench/bench_parse.py
+	-$(BIN)/python tests/bench/bench_people.py
 	-$(BIN)/python tests/bench/bench_research.py
 	-$(BIN)/python tests/bench/bench_plan.py
 	-$(BIN)/python tests/bench/bench_brief.py

@@ -25,7 +25,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import charset_normalizer
 import requests
-import requests_cache
 import urllib3
 from requests.adapters import HTTPAdapter
 from tqdm import tqdm
@@ -179,31 +178,47 @@ class Fetcher:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings.from_env()
         s = self.settings
+        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
+        self.robots = RobotsCache(s.user_agent, self._robots_text)
+        self._no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""
+        self._session = None  # built at the first request: reading local files needs no HTTP cache
+        self._session_lock = threading.Lock()
+        self.network_requests = 0  # pages that were not answered from the cache
+        self._count_lock = threading.Lock()
+
+    @property
+    def session(self):
+        """The one configured ``requests`` session: SQLite cache, politeness adapter, proxies."""
+        with self._session_lock:
+            if self._session is None:
+                self._session = self._new_session()
+            return self._session
+
+    def _new_session(self):
+        import requests_cache  # 0.05 s to import: only when something is fetched
+
+        s = self.settings
         s.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        self.session = requests_cache.CachedSession(
+        session = requests_cache.CachedSession(
             str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
             allowable_codes=(200,), stale_if_error=True, fast_save=True,
         )
-        self.session.max_redirects = s.max_redirects
-        self.session.headers["User-Agent"] = s.user_agent
+        session.max_redirects = s.max_redirects
+        session.headers["User-Agent"] = s.user_agent
         # Read the environment's proxy and CA settings once, not on every request (requests
         # re-reads os.environ per request when trust_env is on: ~0.3 ms each).
         environ_proxies = {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
-        self.session.trust_env = False
-        self.session.proxies = {"http": s.proxy, "https": s.proxy} if s.proxy else environ_proxies
-        self._no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""
+        session.trust_env = False
+        session.proxies = {"http": s.proxy, "https": s.proxy} if s.proxy else environ_proxies
         bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
         if bundle:
-            self.session.verify = bundle
-        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
-        self.robots = RobotsCache(s.user_agent, self._robots_text)
+            session.verify = bundle
         gate = self._obey_robots if s.obey_robots and not s.offline else None
         adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
                                  local_web=s.local_web and bool(s.proxy))
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
-        self.network_requests = 0  # pages that were not answered from the cache
-        self._count_lock = threading.Lock()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return session
 
     # -- single documents -------------------------------------------------------------------
     def get(self, url: str) -> Page:
@@ -422,7 +437,8 @@ class Fetcher:
         return pages, errors
 
     def close(self) -> None:
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     def __enter__(self) -> "Fetcher":
         return self

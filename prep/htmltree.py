@@ -17,6 +17,8 @@ _END = re.compile(rb"</html\s*>", re.I)
 
 def html_tree(text: str | bytes):
     """The document element of ``text`` (never raises on broken markup; empty text gives <html/>)."""
+    if isinstance(text, str) and text[:200].lstrip().startswith("<?xml"):  # XHTML's declaration: lxml refuses it in a str
+        text = text[text.index("?>") + 2:]
     data = text.encode("utf-8", errors="replace") if isinstance(text, str) else text
     if not data.strip():
         return lxml.html.fromstring("<html></html>")

@@ -64,8 +64,11 @@ def clean_space(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+_WORDS = re.compile(r"[\w&+-]+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\w&+-]+", text.lower())
+    return _WORDS.findall(text.lower())
 
 
 def is_titleish(text: str) -> bool:
@@ -202,8 +205,15 @@ def display_name(name: str) -> str:
     return str(parsed) or name
 
 
+_PLAIN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}")
+_HONORIFICS = {"Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Miss", "Sir", "Dame", "Jr", "Sr", "Rev", "Hon"}
+
+
 def split_person_name(name: str) -> tuple[str, str]:
     """First and last name, honouring particles ("van der Berg") and honorifics ("Dr.")."""
+    if _PLAIN_NAME.fullmatch(name) and not _HONORIFICS & set(name.split()):
+        first, _, last = name.rpartition(" ")  # "Ada Lovelace", "Ada King Lovelace": no parser needed
+        return first, last
     parsed = HumanName(name)
     first = " ".join(p for p in (parsed.first, parsed.middle) if p)
     return first, parsed.last
@@ -233,10 +243,13 @@ def stable_id(*parts: str, length: int = 12) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
+_NOT_IN_NAMES = re.compile(r"\d{2,}|[!?:;{}=<>@]|https?")
+
+
 def looks_like_person_name(text: str) -> bool:
     """A short phrase of 1-6 words with letters and no sentence punctuation."""
     text = clean_space(text)
-    if not text or len(text) > 70 or re.search(r"\d{2,}|[!?:;{}=<>@]|https?", text):
+    if not text or len(text) > 70 or _NOT_IN_NAMES.search(text):
         return False
     tokens = text.split()
     if not 1 <= len(tokens) <= 6:

@@ -46,7 +46,7 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("agenda", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     for junk in root.xpath("//script|//style|//noscript|//template|//nav|//footer|//head"):
         junk.drop_tree()
     sessions = []

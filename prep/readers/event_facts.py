@@ -59,9 +59,12 @@ _CONNECTORS = set("of de del la le di da du des and & for the on in y e et und f
 _SEPARATORS = re.compile(r"\s+[|·•:»–—-]\s+|\s+::\s+|\s*\|\s*")
 
 
+HEAD = 300_000  # characters of a page read for its event's facts
+
+
 def event_facts(text: str, url: str = "") -> dict:
     """``{"name", "start", "end", "city", "country"}`` read from one HTML page ("" where it says nothing)."""
-    root = html_tree(text)
+    root = html_tree(text[:HEAD])  # what a page says about its event is near its top; a 50 MB list stays cheap
     meta = {(m.get("property") or m.get("name") or "").lower(): clean_space(m.get("content")) for m in root.iter("meta")}
     title = clean_space(root.findtext(".//title") or "")
     headings = [clean_space(h.text_content()) for h in root.iter("h1")][:5]
@@ -74,7 +77,7 @@ def event_facts(text: str, url: str = "") -> dict:
     year = start[:4] or next((y for y in _YEAR.findall(" ".join([title, meta.get("og:title", ""), *headings]))), "")
     name = _name(meta, title, headings, descriptions, year)
     city, country = _city_near_date(*where) if where else ("", "")
-    if not city:
+    if not city and (start or any(descriptions)):  # a page with no date and no description is no event's page
         city, country = _city(" . ".join([*descriptions, meta.get("og:title", ""), title]))
     return {"name": name, "start": start, "end": end or start, "city": city, "country": country}
 

@@ -33,14 +33,21 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("html-cards", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
     _strip(root)
     best, best_score, scored, best_items = [], 0.0, [], []
+    seen_groups = set()
     for items in _groups(root):
         items = _innermost(items)
+        signature = (len(items), id(items[0]), id(items[-1])) if items else None
+        if signature in seen_groups:  # "speaker-card" as the whole class and as one of its tokens: once
+            continue
+        seen_groups.add(signature)
         # Cheap pass: only names. Real cards of one list hold the name in the same place;
         # mixed groups (cards plus modals, cards plus talk lists) do not.
+        if len(items) > 40 and sum(1 for item in items[:20] if find_name(item)) < 4:
+            continue  # a long list whose first twenty hold few names (links, talks, icons) is no card list
         found = [(item, hit) for item in items if (hit := find_name(item))]
         paths = Counter(hit[3] for _, hit in found)
         if not paths:
@@ -122,7 +129,7 @@ def label_column(records: list[dict], lines: Counter, by_class: dict, cards: int
 def read_person(text: str, url: str, name: str) -> dict | None:
     """The card of one named person on a page of their own (a speaker's profile page): the smallest
     element that names them and says more than the name, read like any card."""
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     _strip(root)
     target, best = normalize_name(name), None
     for el in root.iter("div", "article", "section", "main", "li", "td", "header", "figure"):
@@ -233,7 +240,10 @@ def _strip(root) -> None:
 
 
 def _classes_of(el) -> list[str]:
-    return sorted(c for c in (el.get("class") or "").split() if not re.search(r"\d{2,}|^(active|odd|even|first|last)$", c))
+    return sorted(c for c in (el.get("class") or "").split() if not _STATE_CLASS.search(c))
+
+
+_STATE_CLASS = re.compile(r"\d{2,}|^(active|odd|even|first|last)$")
 
 
 SEGMENT_STARTS = ("dt", "h2", "h3", "h4", "h5")

@@ -23,7 +23,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 
 def read_profile(text: str, name: str) -> dict:
     """``{"bio", "talks", "abstracts"}`` from a person's own page ("" and [] where the page says nothing)."""
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     for br in root.iter("br"):  # "audience?<br><br>Accessibility" reads as two sentences
         br.tail = " " + (br.tail or "")
     for junk in root.xpath("//script|//style|//noscript|//template|//nav|//footer|//header|//aside|//form"):

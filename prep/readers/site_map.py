@@ -38,7 +38,7 @@ def site_pages(text: str, url: str) -> dict[str, str]:
     and team, as this page links them."""
     if not url.startswith(("http://", "https://")):
         return {}
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     host = _host(url)
     here_year = next(iter(_YEAR.findall(urlsplit(url).path)), "")
     best: dict[str, tuple] = {}

@@ -45,7 +45,7 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("sponsors", detect)
 def parse(text: str, url: str) -> Parsed:
-    root = html_tree(re.sub(r"^\s*<\?xml[^>]*>", "", text))
+    root = html_tree(text)
     for junk in root.xpath("//script|//style|//noscript|//template|//nav|//form"):
         junk.drop_tree()
     return Parsed(organizations=organizations_on(root, url), reader="sponsors")
