@@ -52,7 +52,8 @@ TITLE_FRAGMENTS = tuple("""
 """.split())
 
 #: Badges and awards that decorate taglines but are neither a title nor an employer.
-_BADGE = re.compile(r"\b(MVP|GDE|Regional Director|RD|Ambassador|Champion|Java Champion|Insider|Expert)\b", re.I)
+_BADGE = re.compile(r"\b(Google Developers? Experts?(?: (?:in|for) [\w .&+-]+)?|MVP|GDE|Regional Director|RD|Ambassador|"
+                    r"Champion|Java Champion|Insider|Expert)\b", re.I)
 _AT = re.compile(r"\s+(?:at|@|an der|am|bei|chez|presso|en|na|w|at the)\s+|\s*@\s*(?=\S)", re.I)
 _ACRONYM_TITLE = re.compile(r"^(CEO|CTO|CFO|COO|CIO|CMO|CPO|VP|MD)\s+(?!(?:and|&|of|for|EMEA|APAC|LATAM|DACH|Europe|"
                             r"Americas|Global|Sales|Marketing|Engineering|Product|Operations|Finance|Research)\b)"

@@ -162,8 +162,12 @@ def plan_summary(priorities: pd.DataFrame) -> str:
     return f'<ol class="plan-list">{items}</ol>' if items else ""
 
 
-def outside_list(outside: pd.DataFrame) -> str:
+def outside_list(outside: pd.DataFrame, companies: pd.DataFrame | None = None) -> str:
     """The diversity picks: who, from which industry, and why (their first reason)."""
+    if outside.empty and (companies is None or companies.empty or companies["industry"].isna().all()):
+        return ('<p class="muted">No company\'s industry is known yet (their sites were not found or do not say it), '
+                "so prep cannot tell who works outside your industries. Ask people what their company does: it is a "
+                "good opening question anyway.</p>")
     if outside.empty:
         return ('<p class="muted">No one in your plan is from outside your industries: add industries to your profile '
                 "or raise <code>min_outside_industry</code>.</p>")
@@ -300,6 +304,8 @@ def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.Da
     frame = companies.assign(_here=[len(here.get(k, [])) for k in companies["normalized_name"]],
                              _planned=[k in planned for k in companies["normalized_name"]])
     frame = frame.sort_values(["_planned", "_here", "name"], ascending=[False, False, True])
+    unresearched = frame["error"].notna() & frame["description"].fillna("").eq("") & frame["website"].isna()
+    missing, frame = frame[unresearched], frame[~unresearched]
     news_by = {k: g for k, g in news.groupby("company_id")} if len(news) else {}
     cards = []
     for r in frame.head(limit).to_dict("records"):
@@ -332,7 +338,21 @@ def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.Da
                      f'<p class="links">{" · ".join(links)}</p>{hiring}{news_html}{who}{error}</article>')
     more = len(frame) - limit
     tail = f'<p class="muted">{more:,} more companies are in companies.csv and the Excel workbook.</p>' if more > 0 else ""
-    return '<div class="companies">' + "".join(cards) + "</div>" + tail
+    return ('<div class="companies">' + "".join(cards) + "</div>" if cards else "") + tail + _unresearched(missing, here)
+
+
+def _unresearched(missing: pd.DataFrame, here: dict[str, list[str]]) -> str:
+    """Companies whose site was not found: once, in a compact list with who works there, and why."""
+    if missing.empty:
+        return ""
+    items = "".join(f"<li><strong>{escape(_value(r.get('name')))}</strong>"
+                    f"{': ' + escape(', '.join(here.get(r['normalized_name'], [])[:5])) if here.get(r['normalized_name']) else ''}"
+                    "</li>" for r in missing.to_dict("records"))
+    reasons = missing["error"].dropna().value_counts()
+    why = escape(_value(reasons.index[0])) if len(reasons) else ""
+    return (f'<h3>Not researched ({len(missing)})</h3><p class="muted">No website was found for these companies'
+            f'{" (" + why + ")" if why else ""}. Name their sites in a <code>--domains</code> file to research them.</p>'
+            f'<ul class="unresearched">{items}</ul>')
 
 
 def _size(r: dict) -> str:
@@ -458,7 +478,7 @@ def sections(prepared) -> dict[str, str]:
         "glance": facts(event.info, event.people, event.sessions, event.organizations, p.companies)
         + timing(p.timing) + charts(event.people, p.companies),
         "plan": plan_summary(p.priorities) + plan_cards(p.priorities, event.people, p.photos),
-        "outside": outside_list(p.outside_industry),
+        "outside": outside_list(p.outside_industry, p.companies),
         "everyone": everyone_table(event.people, scores=p.ranking, companies=p.companies),
         "companies": companies_section(p.companies, p.news, event.people, p.priorities),
         "schedule": schedule_for_you(event.sessions, p.priorities) + full_schedule(event.sessions),

@@ -35,3 +35,21 @@ def test_safe_url_only_allows_web_and_mail():
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative"):
         assert report.safe_url(bad) == ""
     assert report.link("javascript:alert(1)", "<x>") == "&lt;x&gt;"
+
+
+def test_unresearched_companies_show_once_in_a_list_and_unknown_industries_are_named_as_the_cause():
+    from prep import schema
+    from prep.report import companies_section, outside_list
+
+    companies = schema.conform([
+        {"company_id": "a", "name": "Acme", "normalized_name": "acme", "website": "https://acme.example/",
+         "description": "Acme makes anvils.", "industry": None},
+        {"company_id": "b", "name": "Zed", "normalized_name": "zed", "error": "no website found"},
+        {"company_id": "c", "name": "Qux", "normalized_name": "qux", "error": "no website found"}], "companies")
+    people = schema.conform([{"name": "Ann Lee", "company": "Zed"}, {"name": "Bob Ray", "company": "Acme"}], "people")
+    html = companies_section(companies, schema.empty("company_news"), people)
+    assert html.count('<article class="company">') == 1 and "Not researched (2)" in html
+    assert "<strong>Zed</strong>: Ann Lee" in html and "--domains" in html
+    assert "industry is known yet" in outside_list(schema.empty("priorities"), companies)
+    assert "industry is known yet" not in outside_list(schema.empty("priorities"),
+                                                       companies.assign(industry=["Manufacturing", None, None]))
