@@ -24,7 +24,7 @@ from .schema import SOURCE
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
-from .text import clip, phrase_in, sentences, similarity, stems
+from .text import clip, phrase_in, sentences, similarity, stems, whole_phrase
 
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
                          r"vice president|vp|executive director|managing director|general manager|partner|chair|"
@@ -376,8 +376,10 @@ class _Context:
                 break
         if not out:
             bio = next((f for f in facts if f.kind == "bio"), None)
-            if bio:
-                out.append(bio.cite(f"What are you most curious about in your work right now, beyond “{clip(sentences(bio.text)[0], 90)}”?"))
+            quote = whole_phrase(sentences(bio.text)[0]) if bio and sentences(bio.text) else ""
+            if quote:  # whole sentences or a whole clause, never a cut one
+                out.append(bio.cite(f"Your event profile says “{quote}”: what are you most curious about in that work "
+                                    "right now?"))
         return out[:3]
 
     def plan_row(self, row: dict, facts: list[Fact], matched, common: list[str], offer, score: float,

@@ -12,7 +12,8 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9+#]+")
-_ABBREVIATION = re.compile(r"(\b[A-Z]\.|\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|Prof|vs|etc|St|No|approx|Inc|Ltd|Co)\.)$")
+_ABBREVIATION = re.compile(r"(\b[A-Z]\.|\b(?:e\.g|i\.e|Dr|Mr|Mrs|Ms|Mx|Prof|vs|etc|St|No|approx|Inc|Ltd|Co|Sr|Jr|"
+                           r"Dept|Univ|Assoc|Mgr|Eng|Ph\.D|Mt|Ave)\.)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9À-Þ])")
 #: English function words (the Snowball project's list, plus contractions' leftovers). Content words such as
 #: "system" or "interest", which some stop lists drop, stay: they carry meaning in talks and bios.
@@ -76,6 +77,17 @@ def phrase_in(phrase_stems: list[str], text_stems: list[str], *, window: int = 2
     span = len(wanted) + window
     positions = [i for i, s in enumerate(text_stems) if s == wanted[0]]
     return any(set(wanted) <= set(text_stems[max(0, i - span + 1): i + span]) for i in positions)
+
+
+def whole_phrase(sentence: str, limit: int = 120) -> str:
+    """The sentence itself when short enough to quote, else its first clause when that reads whole
+    ("Ada builds compilers, and ..." -> "Ada builds compilers"); "" when neither fits: a quote is
+    never cut mid-sentence ("Mike Goeke is a Sr.")."""
+    sentence = " ".join(str(sentence).split()).rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    clause = re.split(r",\s+|;\s+|\s+[–—-]\s+|\s+(?:and|but|where|which|who)\s+", sentence, maxsplit=1)[0]
+    return clause if 20 <= len(clause) <= limit and len(clause.split()) >= 4 else ""
 
 
 def clip(text: str, limit: int = 160) -> str:

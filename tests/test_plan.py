@@ -307,3 +307,14 @@ def test_similarity_is_tfidf_cosine():
     assert np.allclose(sims, expected)
     assert np.isclose(sims[0], 1) and 0 < sims[2] < sims[1] < 1
     assert not similarity(docs, []).any()
+
+
+def test_a_starter_quotes_whole_sentences_or_clauses_never_a_cut_one():
+    from prep.text import sentences, whole_phrase
+
+    bio = "Mike Goeke is a Sr. Agile Coach at Acme. He helps teams deliver."
+    assert sentences(bio)[0] == "Mike Goeke is a Sr. Agile Coach at Acme."
+    long = ("Ruben is a Google Developer Expert in Cloud and the EMEA Head of Infrastructure and App Modernization "
+            "at Devoteam G Cloud with six years of experience in the cloud")
+    assert whole_phrase(long) == "Ruben is a Google Developer Expert in Cloud"
+    assert whole_phrase("x" * 200) == ""
