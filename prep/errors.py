@@ -24,7 +24,8 @@ class RobotsDisallowed(FetchError):
 
     def __init__(self, url: str, robots_url: str):
         self.robots_url = robots_url
-        super().__init__(url, f"disallowed by {robots_url} (pass obey_robots=False only if you have permission)")
+        super().__init__(url, f"disallowed by {robots_url} (--ignore-robots or PREP_OBEY_ROBOTS=0 only with the site's "
+                              "permission)")
 
 
 class TooLarge(FetchError):
@@ -32,7 +33,7 @@ class TooLarge(FetchError):
 
     def __init__(self, url: str, limit: int):
         self.limit = limit
-        super().__init__(url, f"response is larger than the {limit:,}-byte cap (raise max_bytes to allow it)")
+        super().__init__(url, f"response is larger than the {limit:,}-byte cap (raise PREP_MAX_BYTES to allow it)")
 
 
 class OfflineMiss(FetchError):

@@ -238,8 +238,7 @@ class Fetcher:
                 raise FetchError(url, f"more than {s.max_redirects} redirects (a redirect loop?)") from err
             except (requests.ConnectionError, requests.Timeout) as err:
                 if attempt >= s.retries:
-                    kind = "timed out" if isinstance(err, requests.Timeout) else "connection failed"
-                    raise FetchError(url, f"{kind} after {attempt + 1} attempts: {err}") from err
+                    raise FetchError(url, f"{network_reason(err)} (after {attempt + 1} attempts)") from err
                 self._sleep_before_retry(url, attempt, None)
                 attempt += 1
                 continue
@@ -288,9 +287,13 @@ class Fetcher:
                     fetched_at=when.astimezone(timezone.utc).isoformat(timespec="seconds"))
 
     def _obey_robots(self, url: str) -> None:
-        """Raise :class:`RobotsDisallowed` unless robots.txt lets us fetch ``url`` (checked before the network only)."""
+        """Raise :class:`RobotsDisallowed` unless robots.txt lets us fetch ``url`` (checked before the network only);
+        a host that cannot be reached at all is reported as such, not as a robots.txt refusal."""
         if urlsplit(url).path != "/robots.txt" and not self.robots.allowed(url):
-            raise RobotsDisallowed(url, RobotsCache.robots_url(url))
+            robots_url = RobotsCache.robots_url(url)
+            if robots_url in self.robots.unreachable:
+                raise FetchError(url, network_reason(self.robots.unreachable[robots_url]))
+            raise RobotsDisallowed(url, robots_url)
 
     def _robots_text(self, robots_url: str) -> tuple[int, str]:
         s = self.settings
@@ -445,6 +448,23 @@ class Fetcher:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def network_reason(err: Exception) -> str:
+    """What went wrong on the network, in words: timeout, DNS, refused connection, unreachable, TLS."""
+    text = f"{type(err).__name__}: {err}"
+    if isinstance(err, requests.Timeout) or "timed out" in text.lower():
+        return "timed out"
+    if re.search(r"NameResolution|Name or service not known|nodename nor servname|getaddrinfo|No address associated",
+                 text):
+        return "the host name could not be resolved (DNS): check the address"
+    if "Connection refused" in text or "ConnectionRefused" in text:
+        return "connection refused: nothing answers at that address and port"
+    if re.search(r"Network is unreachable|No route to host", text):
+        return "the host is unreachable from this machine"
+    if "SSL" in text or "CERTIFICATE" in text:
+        return f"the secure connection failed: {err}"
+    return f"connection failed: {err}"
 
 
 def _parse_retry_after(value: str) -> float:

@@ -8,6 +8,7 @@ a per-response latency; every request is recorded in ``web.log``.
 from __future__ import annotations
 
 import mimetypes
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from urllib.parse import unquote, urlsplit
 TYPES = {".html": "text/html", ".json": "application/json", ".xml": "application/xml",
          ".csv": "text/csv; charset=utf-8", ".rss": "application/rss+xml", ".atom": "application/atom+xml",
          ".txt": "text/plain; charset=utf-8", ".ics": "text/calendar", ".svg": "image/svg+xml"}
+
+
+_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
 
 
 @dataclass
@@ -127,9 +131,12 @@ class LocalWeb:
             pass
 
     def _file(self, host: str, path: str) -> Reply:
-        if self.root is None or not host or host.startswith("."):
+        # Only a host name that is a folder directly under the root: never "/etc", "..", or an absolute path.
+        if self.root is None or not _HOST.fullmatch(host) or host.startswith(".") or ".." in host:
             return Reply(404, "not found")
         site = (self.root / host).resolve()
+        if site.parent != self.root.resolve() or not site.is_dir():
+            return Reply(404, "not found")
         target = (site / unquote(path).lstrip("/")).resolve()
         if not target.is_relative_to(site):
             return Reply(403, "forbidden")

@@ -25,7 +25,8 @@ class Event:
     @property
     def slug(self) -> str:
         base = self.info.get("name") or (Path(urlsplit(self.sources[0]).path).stem if self.sources else "event")
-        return re.sub(r"[^a-z0-9]+", "-", normalize_name(base)).strip("-") or "event"
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize_name(base)).strip("-")[:80].rstrip("-")  # file names have limits
+        return slug or "event"
 
     def __repr__(self) -> str:
         return (f"<Event {self.info.get('name') or self.slug!r}: {len(self.people)} people, "

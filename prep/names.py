@@ -61,8 +61,13 @@ _ACRONYM_TITLE = re.compile(r"^(CEO|CTO|CFO|COO|CIO|CMO|CPO|VP|MD)\s+(?!(?:and|&
 _COMPANY_SUFFIX = re.compile(r"\b(gmbh|inc|ltd|llc|b\.?v|n\.?v|ag|s\.a|s\.?r\.?l|s\.?p\.?a|plc|kg|oy|ab|corp|pty|lda|bvba)(?![\w])\.?", re.I)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def clean_space(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Whitespace runs made one space, ends trimmed, and control characters (terminal escapes) dropped."""
+    text = _SPACE.sub(" ", text or "").strip()
+    return _CONTROL.sub("", text) if not text.isprintable() else text
 
 
 _WORDS = re.compile(r"[\w&+-]+")

@@ -74,6 +74,7 @@ class RobotsCache:
         self._agent = user_agent.split("/")[0]
         self._fetch_text = fetch_text
         self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self.unreachable: dict[str, Exception] = {}  # robots.txt URL -> why the host could not be asked
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
 
@@ -96,8 +97,9 @@ class RobotsCache:
                 parser = urllib.robotparser.RobotFileParser(robots_url)
                 try:
                     status, text = self._fetch_text(robots_url)
-                except Exception:  # unreachable: assume the worst, like a 5xx
+                except Exception as err:  # unreachable: assume the worst, like a 5xx, and remember why
                     status, text = 503, ""
+                    self.unreachable[robots_url] = err
                 if status >= 500:
                     parser.disallow_all = True
                 elif status >= 400:

@@ -126,3 +126,63 @@ def test_a_host_name_that_is_no_domain_is_refused_by_name():
 
     with pytest.raises(UnsafeURL, match="not a valid domain name"):
         check_url("https://" + "a" * 70 + ".com/")
+
+
+def test_unreachable_hosts_say_so_and_robots_refusals_name_the_flag(tmp_path):
+    import socket
+
+    from prep.settings import Settings
+
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings(cache_path=tmp_path / "c.sqlite", retries=0, backoff=0.01, progress=False, delay=0)
+    with Fetcher(settings) as fetcher:
+        with pytest.raises(FetchError, match="connection refused") as caught:
+            fetcher.get(f"http://127.0.0.1:{port}/speakers")
+        assert "robots" not in str(caught.value)
+
+
+def test_a_robots_refusal_names_the_cli_flag(settings, web):
+    from prep.errors import RobotsDisallowed
+
+    web.route("http://closed.example/robots.txt", Reply(200, "User-agent: *\nDisallow: /", {"Content-Type": "text/plain"}))
+    with Fetcher(settings) as fetcher:
+        with pytest.raises(RobotsDisallowed, match="--ignore-robots"):
+            fetcher.get("http://closed.example/speakers")
+
+
+def test_the_local_web_serves_only_folders_directly_under_its_root(tmp_path):
+    import http.client
+
+    from prep.localweb import LocalWeb
+
+    (tmp_path / "site.example").mkdir()
+    (tmp_path / "site.example" / "index.html").write_text("<h1>ok</h1>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("top secret", encoding="utf-8")
+    with LocalWeb(tmp_path) as web:
+        port = int(web.proxy.rsplit(":", 1)[1])
+        for host, path, status in (("site.example", "/", 200), ("/etc", "/passwd", 404), ("..", "/secret.txt", 404),
+                                   (str(tmp_path), "/secret.txt", 404), ("site.example", "/../secret.txt", 403)):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", path, headers={"Host": host})
+            response = conn.getresponse()
+            body = response.read()
+            assert response.status == status, (host, path, response.status)
+            assert b"secret" not in body and b"root:" not in body
+            conn.close()
+
+
+def test_control_characters_never_reach_the_terminal_or_the_frames():
+    from prep.names import clean_space
+
+    assert clean_space("Ann\x1b[31m Lee\x07\x9b") == "Ann[31m Lee"
+
+
+def test_a_very_long_event_name_gives_a_short_folder_name():
+    from prep.model import Event
+    from prep import schema
+
+    event = Event(info={"name": "Data " * 80}, people=schema.empty("people"), sessions=schema.empty("sessions"),
+                  organizations=schema.empty("organizations"))
+    assert 0 < len(event.slug) <= 80 and not event.slug.endswith("-")
