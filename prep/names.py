@@ -101,6 +101,20 @@ def is_slogan(text: str) -> bool:
     return len(tokens) >= 2 and not is_titleish(text) and bool(sentence)
 
 
+#: Words that make a phrase an organisation's name ("Esperanto Technologies", "Sandia National Laboratories").
+ORG_WORDS = set("""university universidad universidade université universität università institute institut instituto
+istituto laboratory laboratories lab labs research systems technologies technology networks network corporation
+corp inc ltd llc gmbh group foundation college school center centre council agency ministry bank solutions software
+consulting partners capital ventures media studio studios national international association society company
+limited holdings industries services academy hospital clinic museum library government department community
+""".split())
+
+
+def looks_like_org(text: str) -> bool:
+    """Does the phrase name an organisation rather than a person (a legal suffix or an organisation word)?"""
+    return bool(_COMPANY_SUFFIX.search(text)) or any(w in ORG_WORDS for w in words(text))
+
+
 def looks_like_company(text: str) -> bool:
     return bool(_COMPANY_SUFFIX.search(text)) or not is_titleish(text)
 

@@ -591,3 +591,22 @@ def test_a_class_of_lower_case_tags_on_the_cards_is_a_label_column():
                     f"<div class='blog-tip'>{tag}</div></div>" for i, ((n, t, _), tag) in enumerate(zip(LINEUP, tags)))
     people = parse_page(page(f"<html><body>{cards}</body></html>")).people
     assert [(p["title"], p["company"]) for p in people] == [(t, "") for _, t, _ in LINEUP]
+
+
+COMMITTEE = """<html><body><h2>Organising committee</h2><table><thead><tr><th>Position</th><th>Name</th>
+<th>Affiliation</th></tr></thead><tbody>
+<tr><td rowspan="2">PC Chairs <a href="mailto:pc@conf.example">pc@conf.example</a></td><td class="name">Ann Lee</td><td>NVIDIA</td></tr>
+<tr><td class="name">Bob Ray</td><td>Sandia National Laboratories</td></tr>
+<tr><td>General Chair</td><td class="name">Cy Ng</td><td>Esperanto Technologies</td></tr></tbody></table>
+<table><tr><th colspan="2">Steering Committee</th></tr>
+<tr><td class="name">Dana Lowe (Chair)</td><td class="name">Fujitsu Limited</td></tr>
+<tr><td class="name">Eve Park</td><td class="name">Intel Labs</td></tr>
+<tr><td class="name">Ann Lee</td><td class="name">IBM Research</td></tr></table></body></html>"""
+
+
+def test_committee_tables_are_read_by_their_columns_with_spans_and_no_affiliation_is_a_person():
+    people = parse_page(page(COMMITTEE)).people
+    assert [(p["name"], p["title"], p["company"]) for p in people] == [
+        ("Ann Lee", "PC Chairs", "NVIDIA"), ("Bob Ray", "PC Chairs", "Sandia National Laboratories"),
+        ("Cy Ng", "General Chair", "Esperanto Technologies"), ("Dana Lowe", "Chair", "Fujitsu Limited"),
+        ("Eve Park", "", "Intel Labs")]

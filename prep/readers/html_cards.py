@@ -21,7 +21,8 @@ from ..fetch import follow
 from ..htmltree import html_tree
 from ..names import clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
-from .card import NAME_HINT, own_texts, classes, find_name, read_card
+from .card import NAME_HINT, classes, find_name, own_texts, read_card
+from .tables import people_in_tables
 
 ANCHOR_MARKS = {"¶", "§", "#", "🔗", "⚓", "⚓︎", "🔗︎"}
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "head", "form", "select")
@@ -85,7 +86,8 @@ def parse(text: str, url: str) -> Parsed:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
-    parsed = Parsed(people=list(people.values()), reader="html-cards")
+    found = with_tables(list(people.values()), people_in_tables(root, url))
+    parsed = Parsed(people=found, reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
@@ -97,6 +99,27 @@ def _innermost(items: list) -> list:
     ids = {id(item) for item in items}  # the items are alive in the list, so their ids are stable
     outer = {id(a) for item in items for a in item.iterancestors() if id(a) in ids}
     return [item for item in items if id(item) not in outer] if outer else items
+
+
+def with_tables(cards: list[dict], rows: list[dict]) -> list[dict]:
+    """Cards and table rows of one page, by person: a table's columns say which cell is whose company, so
+    an affiliation cell read as a "card" is no person, and the table's title and company win."""
+    if not rows:
+        return cards
+    companies = {normalize_name(r["company"]) for r in rows if r["company"]}
+    by_name: dict[str, dict] = {}
+    for row in rows:  # a person on two committees keeps the first
+        by_name.setdefault(normalize_name(row["name"]), row)
+    out = []
+    for card in cards:
+        key = normalize_name(card["name"])
+        if key in companies and key not in by_name:
+            continue
+        row = by_name.pop(key, None)
+        if row:
+            card.update({k: row[k] for k in ("title", "company") if row[k]})
+        out.append(card)
+    return out + [r for r in by_name.values() if all(normalize_name(c["name"]) != normalize_name(r["name"]) for c in out)]
 
 
 def job_column(records: list[dict]) -> None:
