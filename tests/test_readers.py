@@ -610,3 +610,17 @@ def test_committee_tables_are_read_by_their_columns_with_spans_and_no_affiliatio
         ("Ann Lee", "PC Chairs", "NVIDIA"), ("Bob Ray", "PC Chairs", "Sandia National Laboratories"),
         ("Cy Ng", "General Chair", "Esperanto Technologies"), ("Dana Lowe", "Chair", "Fujitsu Limited"),
         ("Eve Park", "", "Intel Labs")]
+
+
+def test_a_list_of_name_and_affiliation_items_is_read_beside_the_cards():
+    cards = "".join(f"<div class='member'><img src='/p{i}.jpg' alt=''><h3>{n}</h3><h4>{c}</h4></div>"
+                    for i, (n, _, c) in enumerate(LINEUP))
+    members = ["Mario Berta (AWS & Imperial College London, US/GB)", "Yanbao Zhang (NTT, JP)", "Anna Pappa (TU Berlin, DE)",
+               "Ernest Tan (University of Waterloo, CA)", "Liang Jiang (University of Chicago, US)"]
+    programme = "".join(f"<div class='slot'><strong>TALK {i}</strong><br>Ann Lee, Bob Ray (Acme)</div>" for i in range(6))
+    html = f"<html><body>{cards}<h2>Programme committee</h2><ul>{''.join(f'<li>{m}</li>' for m in members)}</ul>" \
+           f"{programme}</body></html>"
+    people = parse_page(page(html)).people
+    assert [p["name"] for p in people][len(LINEUP):] == ["Mario Berta", "Yanbao Zhang", "Anna Pappa", "Ernest Tan",
+                                                         "Liang Jiang"]
+    assert people[len(LINEUP)]["company"] == "AWS & Imperial College London"

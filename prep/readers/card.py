@@ -149,9 +149,12 @@ def find_name(card) -> tuple | None:
         lines = own_texts(card)[:3]
         for i, (node, text) in enumerate(lines):
             person, org = split_name_org(text)
-            if len(text) < 80 and looks_like_person_name(person) and (node.tag not in ("li", "p") or
-                                                                       i == 0 and _photo_then_job(card, person, lines)):
-                name_node, name, company_from_name = node, person, org
+            # "Mario Berta (Imperial College London, GB)" in a list item names a person by its very form
+            by_form = i == 0 and bool(org) and len(person.split()) >= 2 and not is_titleish(person) \
+                and not re.search(r",|&|\band\b|\by\b", person)  # "Ann Lee, Bob Ray (Acme)" is two people
+            if len(text) < (120 if by_form else 80) and looks_like_person_name(person) and (node.tag not in ("li", "p") or by_form or
+                                                                        i == 0 and _photo_then_job(card, person, lines)):
+                name_node, name, company_from_name = node, person, _without_country(org)
                 break
             person, rest = _name_and_rest(text)
             if i == 0 and person:  # "Ada Lovelace, Analyst at Babbage & Co" on one line
@@ -167,6 +170,11 @@ def find_name(card) -> tuple | None:
         return None
     where = (name_node.tag, name_node.get("class")) if name_node is not None else ("img", None)
     return name_node, name, company_from_name, where, rest
+
+
+def _without_country(org: str) -> str:
+    """"Imperial College London, GB" -> "Imperial College London": a trailing country code is a place."""
+    return re.sub(r",\s*[A-Z]{2}(?:/[A-Z]{2})*$", "", org).strip()
 
 
 def _photo_then_job(card, person: str, lines: list) -> bool:

@@ -64,12 +64,14 @@ def parse(text: str, url: str) -> Parsed:
         if _fields_of_cards(found):
             score /= 2
         scored.append((found, main_path))
-        if score > best_score:
+        if _by_form(found) and best:
+            continue  # a "Name (Affiliation)" list joins the page's cards (see _lists_by_form), never replaces them
+        if score > best_score or best and _by_form(best):
             best, best_score, best_items = found, score, items
     if best:
         best = _typed_names(best_items, best)
     people: dict[tuple, dict] = {}
-    cards = best + _more_of_the_same(best, scored)
+    cards = best + _more_of_the_same(best, scored) + _lists_by_form(best, scored)
     if len(cards) > len(best):  # keep the page's order
         order = {id(el): i for i, el in enumerate(root.iter())}
         cards.sort(key=lambda card: order.get(id(card[0]), 0))
@@ -213,6 +215,32 @@ def _more_of_the_same(best: list, scored: list) -> list:
             extra.append((item, hit))
             covered.update(id(node) for node in item.iter())
             taken.add(id(item))
+    return extra
+
+
+_SEVERAL = re.compile(r",|&|\band\b")
+
+
+def _by_form(found: list) -> bool:
+    """A plain list (items without photos) of five or more, nearly all "Name (Affiliation)" (a programme's
+    "Ann Lee, Bob Ray (Acme)" lines are sessions, not a list of people)."""
+    plain = all(item.tag in ("li", "p", "dd", "td") and item.find(".//img") is None for item, _ in found)
+    return plain and len(found) >= 5 and \
+        sum(1 for _, hit in found if hit[2] and not _SEVERAL.search(hit[1])) >= 0.8 * len(found)
+
+
+def _lists_by_form(best: list, scored: list) -> list:
+    """Other lists of the page whose items are people by their very form, "Name (Affiliation)" in nearly
+    every item (a programme committee under the organisers' cards): read too, never instead."""
+    taken = {id(node) for item, _ in best for node in item.iter()}
+    extra = []
+    for found, _ in scored:
+        if not _by_form(found):
+            continue
+        if any(id(item) in taken for item, _ in found):
+            continue
+        extra += found
+        taken.update(id(node) for item, _ in found for node in item.iter())
     return extra
 
 
