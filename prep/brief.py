@@ -79,7 +79,7 @@ def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, 
     from .event import read_event
 
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
-        return read_event(sources, fetcher=fetcher, follow_profiles=True)
+        return read_event(source_list(sources), fetcher=fetcher, follow_profiles=True)
 
 
 def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
@@ -94,7 +94,7 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
 
     from .profile import Profile, load_profile
 
-    sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    sources = source_list(sources)
     if profile is not None and not isinstance(profile, Profile):
         profile = load_profile(profile)  # read (and checked) once, before any fetching
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
@@ -202,7 +202,7 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 
     sources = [str(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
     with _fetcher(offline, cache_dir, demo, progress=False) as fetcher:
-        event = read_event(sources, fetcher=fetcher) if sources else None
+        event = read_event(source_list(sources), fetcher=fetcher) if sources else None
         organizations = event.organizations if event is not None else None
         found = research_companies([company], organizations=organizations, domains=_domains(demo, None),
                                    fetcher=fetcher)
@@ -238,7 +238,7 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
     from .report import sections
 
     # Absolute paths: papermill changes the working directory while the kernel runs beside the data step.
-    sources = [_absolute(s) for s in ([sources] if isinstance(sources, (str, Path)) else sources)]
+    sources = [_absolute(s) for s in source_list(sources)]
     profile, contacts, cache_dir = _absolute(profile), _absolute(contacts), _absolute(cache_dir)
     domains = _absolute(domains) if isinstance(domains, (str, Path)) else domains
     parameters = {"sources": sources, "profile": str(profile) if profile else None,
@@ -277,6 +277,25 @@ def _read_data_from_own_folder(notebook: Path) -> None:
     tmp = notebook.with_suffix(".tmp")
     tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(notebook)
+
+
+def source_list(sources) -> list[str]:
+    """The event's sources as a list, however they arrive: a list, one URL or path, or the text of a list
+    (``papermill -p sources '["https://a", "b.csv"]'`` passes the list as a string)."""
+    if isinstance(sources, (str, Path)):
+        text = str(sources).strip()
+        if text.startswith("["):
+            import yaml  # JSON or YAML list syntax
+
+            try:
+                parsed = yaml.safe_load(text)
+            except yaml.YAMLError as err:
+                from .errors import PrepError
+
+                raise PrepError(f"sources {text[:80]!r}: not a list: {err}") from err
+            return [str(s) for s in (parsed if isinstance(parsed, list) else [parsed])]
+        return [text]
+    return [str(s) for s in sources]
 
 
 def _absolute(value):

@@ -275,3 +275,19 @@ def test_kernel_clients_see_every_output_and_notice_a_dead_kernel():
                 await km.shutdown_kernel(now=True)
 
     asyncio.run(run())
+
+
+def test_papermill_gives_sources_as_text_and_the_notebook_reads_them_as_a_list(tmp_path):
+    import papermill
+
+    from prep.brief import source_list
+
+    assert source_list('["http://a.example/", "b.csv"]') == ["http://a.example/", "b.csv"]
+    assert source_list("http://a.example/") == ["http://a.example/"]
+    assert source_list(["x", Path("y")]) == ["x", "y"]
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(render.NOTEBOOKS / "event_brief.ipynb"), str(out), cwd=str(render.NOTEBOOKS),
+                               parameters={"sources": json.dumps([str(s) for s in DEMO_SOURCES]), "demo": True,
+                                           "profile": None, "cache_dir": str(tmp_path / "cache")},
+                               progress_bar=False, kernel_name="python3")
+    assert "Harbor" in out.read_text(encoding="utf-8")
