@@ -456,7 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="serve a folder of sites by hostname on 127.0.0.1 (a local web)")
-    p.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parent.parent / "data" / "demo"))
+    p.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parent / "demo_web"))
     p.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
     p.set_defaults(func=cmd_serve)
     return parser

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .localweb import LocalWeb
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_DIR = Path(__file__).resolve().parent / "demo_web"  # package data: a link to the top-level data/demo/
 DEMO_SOURCES = [
     "http://harbordata.example/",
     "http://harbordata.example/speakers/",

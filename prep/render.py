@@ -27,7 +27,7 @@ from typing import Callable
 from .errors import RenderError
 
 log = logging.getLogger("prep")
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"  # package data: a link to the top-level notebooks/
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
 # A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]

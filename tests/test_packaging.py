@@ -54,3 +54,28 @@ def test_notebooks_committed_clean_with_parameters_documented():
         assert len(params) == 1, f"{path.name} needs exactly one cell tagged 'parameters'"
         for name in re.findall(r"^(\w+)\s*=", "".join(params[0]["source"]), flags=re.M):
             assert f"`{name}`" in readme, f"README does not document the {path.name} parameter `{name}`"
+
+
+def test_the_built_wheel_runs_the_demo_outside_the_source_tree(tmp_path):
+    """The wheel carries the notebooks and the demo web (links in prep/ to notebooks/ and data/demo/):
+    installed anywhere, `prep demo` builds the brief."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                            "-w", str(tmp_path / "dist"), str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    wheel = next((tmp_path / "dist").glob("prep-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "prep/notebooks/event_brief.ipynb" in names and "prep/demo_web/profile.yaml" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)  # what pip installs, without the network
+    env = {**os.environ, "PYTHONPATH": str(site), "PREP_CACHE_PATH": str(tmp_path / "cache.sqlite")}
+    run = subprocess.run([sys.executable, "-c", "import prep, sys; print(prep.__file__); "
+                          "from prep.cli import run; sys.argv = ['prep', 'demo', '--out', 'briefs']; run()"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines()[0].startswith(str(site))  # the installed copy ran, not the source tree
+    assert (tmp_path / "briefs").is_dir() and list((tmp_path / "briefs").glob("*/brief.html"))
