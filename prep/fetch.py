@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import codecs
 import heapq
+import ipaddress
 import itertools
 import logging
 import os
 import re
+import socket
 import urllib.request
 import threading
 import time
@@ -126,11 +128,14 @@ class _PoliteAdapter(HTTPAdapter):
     """Waits for the host's turn, then streams the body under the size cap while holding it."""
 
     def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None,
-                 local_web: bool = False):
+                 local_web: bool = False, guard: Callable[[str, bool], None] | None = None):
         super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self._throttle, self._max_bytes, self._gate, self._local_web = throttle, max_bytes, gate, local_web
+        self._guard = guard
 
     def send(self, request, **kwargs):
+        if self._guard is not None:  # every hop, redirects included, before any byte is sent
+            self._guard(request.url, bool((kwargs.get("proxies") or {}).get(urlsplit(request.url).scheme)))
         if self._gate is not None:  # only requests that reach the network pass here: cache hits never wait
             self._gate(request.url)
         if self._local_web and request.url.startswith("https://") and (kwargs.get("proxies") or {}).get("https"):
@@ -182,6 +187,7 @@ class Fetcher:
         self.robots = RobotsCache(s.user_agent, self._robots_text)
         self._no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""
         self._session = None  # built at the first request: reading local files needs no HTTP cache
+        self.named_hosts: set[str] = set()  # hosts the user named: they may be on this machine or network
         self._session_lock = threading.Lock()
         self.network_requests = 0  # pages that were not answered from the cache
         self._count_lock = threading.Lock()
@@ -215,7 +221,7 @@ class Fetcher:
             session.verify = bundle
         gate = self._obey_robots if s.obey_robots and not s.offline else None
         adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
-                                 local_web=s.local_web and bool(s.proxy))
+                                 local_web=s.local_web and bool(s.proxy), guard=self._refuse_internal)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         return session
@@ -286,6 +292,23 @@ class Fetcher:
                     from_cache=bool(getattr(response, "from_cache", False)),
                     fetched_at=when.astimezone(timezone.utc).isoformat(timespec="seconds"))
 
+    def _refuse_internal(self, url: str, proxied: bool) -> None:
+        """Refuse addresses on this machine or its private network (cloud metadata at 169.254.169.254, a
+        database on 127.0.0.1:6379, a router at 192.168.1.1) that a page's link or redirect points at: only
+        hosts the user named may be there. Through a proxy, the proxy resolves names and decides."""
+        host = (urlsplit(url).hostname or "").lower()
+        if proxied or host in self.named_hosts:
+            return
+        try:
+            infos = socket.getaddrinfo(host, urlsplit(url).port or 80, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError, OSError):
+            return  # unresolvable: the connection itself will fail with a clear message
+        for *_, sockaddr in infos:
+            address = ipaddress.ip_address(sockaddr[0].split("%")[0])
+            if not address.is_global:
+                raise UnsafeURL(url, f"refused: {host} is an address on this machine or a private network "
+                                     f"({address}); only addresses you name yourself are fetched there")
+
     def _obey_robots(self, url: str) -> None:
         """Raise :class:`RobotsDisallowed` unless robots.txt lets us fetch ``url`` (checked before the network only);
         a host that cannot be reached at all is reported as such, not as a robots.txt refusal."""
@@ -304,6 +327,7 @@ class Fetcher:
         """Read a source the *user* named: an http(s) URL, a local path or a ``file://`` URL."""
         text = str(source)
         if text.startswith(("http://", "https://")):
+            self.named_hosts.add((urlsplit(text).hostname or "").lower())
             return self.get(text)
         path = Path(unquote(urlsplit(text).path)) if text.startswith("file://") else Path(text)
         if not path.is_file():

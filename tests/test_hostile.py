@@ -139,7 +139,7 @@ def test_unreachable_hosts_say_so_and_robots_refusals_name_the_flag(tmp_path):
     settings = Settings(cache_path=tmp_path / "c.sqlite", retries=0, backoff=0.01, progress=False, delay=0)
     with Fetcher(settings) as fetcher:
         with pytest.raises(FetchError, match="connection refused") as caught:
-            fetcher.get(f"http://127.0.0.1:{port}/speakers")
+            fetcher.read(f"http://127.0.0.1:{port}/speakers")  # named by the user: this machine is allowed
         assert "robots" not in str(caught.value)
 
 
@@ -186,3 +186,24 @@ def test_a_very_long_event_name_gives_a_short_folder_name():
     event = Event(info={"name": "Data " * 80}, people=schema.empty("people"), sessions=schema.empty("sessions"),
                   organizations=schema.empty("organizations"))
     assert 0 < len(event.slug) <= 80 and not event.slug.endswith("-")
+
+
+def test_links_and_redirects_never_reach_this_machine_or_private_networks_unless_named(tmp_path):
+    from prep.errors import UnsafeURL
+    from prep.localweb import LocalWeb
+    from prep.settings import Settings
+
+    with LocalWeb() as server:  # reached directly, without a proxy, as a user's own server would be
+        port = int(server.proxy.rsplit(":", 1)[1])
+        for path, target in (("/to-redis", "http://127.0.0.1:6379/"), ("/to-metadata", "http://169.254.169.254/latest/"),
+                             ("/to-router", "http://192.168.1.1/admin")):
+            server.route(f"http://localhost{path}", Reply(302, "", {"Location": target}))
+        server.route("http://localhost/ok", Reply(200, "<h3>Ann Lee</h3>"))
+        settings = Settings(cache_path=tmp_path / "c.sqlite", retries=0, progress=False, delay=0, obey_robots=False)
+        with Fetcher(settings) as fetcher:
+            assert "Ann Lee" in fetcher.read(f"http://localhost:{port}/ok").text  # the host the user named
+            for path in ("/to-redis", "/to-metadata", "/to-router"):
+                with pytest.raises(UnsafeURL, match="private network"):
+                    fetcher.read(f"http://localhost:{port}{path}")
+            with pytest.raises(UnsafeURL, match="private network"):  # a link found in a page, never named
+                fetcher.get(f"http://127.0.0.2:{port}/ok")
