@@ -120,6 +120,18 @@ def _text_codec(name: str) -> bool:
     return getattr(info, "_is_text_encoding", True) and info.name not in ("idna", "punycode", "undefined")
 
 
+def _cut_off(response, expired: threading.Event) -> None:
+    """The deadline passed: shut the socket, which wakes the reading thread with an error."""
+    expired.set()
+    sock = getattr(getattr(response.raw, "connection", None), "sock", None) or \
+        getattr(getattr(getattr(getattr(response.raw, "_fp", None), "fp", None), "raw", None), "_sock", None)
+    try:
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
 class _BodyError(requests.ConnectionError):
     """The connection broke while the body was read (truncated, bad chunk, stalled): retried like a refused one."""
 
@@ -128,10 +140,10 @@ class _PoliteAdapter(HTTPAdapter):
     """Waits for the host's turn, then streams the body under the size cap while holding it."""
 
     def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None,
-                 local_web: bool = False, guard: Callable[[str, bool], None] | None = None):
+                 local_web: bool = False, guard: Callable[[str, bool], None] | None = None, deadline: float = 120.0):
         super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self._throttle, self._max_bytes, self._gate, self._local_web = throttle, max_bytes, gate, local_web
-        self._guard = guard
+        self._guard, self._deadline = guard, deadline
 
     def send(self, request, **kwargs):
         if self._guard is not None:  # every hop, redirects included, before any byte is sent
@@ -153,6 +165,10 @@ class _PoliteAdapter(HTTPAdapter):
                 response.close()
                 raise TooLarge(request.url, self._max_bytes)
             chunks, size = [], 0
+            expired = threading.Event()
+            watchdog = threading.Timer(self._deadline, _cut_off, (response, expired))  # a trickle never ends alone
+            watchdog.daemon = True
+            watchdog.start()
             try:
                 for chunk in response.raw.stream(65536, decode_content=True):
                     size += len(chunk)
@@ -164,10 +180,17 @@ class _PoliteAdapter(HTTPAdapter):
                                               "data its Content-Encoding says") from err
             except urllib3.exceptions.ReadTimeoutError as err:
                 raise requests.ReadTimeout(f"reading the body timed out: {err}", request=request) from err
-            except (urllib3.exceptions.HTTPError, OSError) as err:  # IncompleteRead, InvalidChunkLength, reset
-                raise _BodyError(f"the body broke off: {err}", request=request) from err
+            except (urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as err:
+                if expired.is_set():
+                    raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all "
+                                               "(PREP_DEADLINE)", request=request) from err
+                raise _BodyError(f"the body broke off: {err}", request=request) from err  # IncompleteRead, reset
             finally:
+                watchdog.cancel()
                 response.close()
+            if expired.is_set():
+                raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all (PREP_DEADLINE)",
+                                           request=request)
             response._content = b"".join(chunks)
             response._content_consumed = True
             return response
@@ -221,7 +244,8 @@ class Fetcher:
             session.verify = bundle
         gate = self._obey_robots if s.obey_robots and not s.offline else None
         adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
-                                 local_web=s.local_web and bool(s.proxy), guard=self._refuse_internal)
+                                 local_web=s.local_web and bool(s.proxy), guard=self._refuse_internal,
+                                 deadline=s.deadline)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         return session
@@ -477,6 +501,9 @@ class Fetcher:
 def network_reason(err: Exception) -> str:
     """What went wrong on the network, in words: timeout, DNS, refused connection, unreachable, TLS."""
     text = f"{type(err).__name__}: {err}"
+    deadline = re.search(r"the response took longer than [\d.]+ s in all \(PREP_DEADLINE\)", text)
+    if deadline:
+        return deadline.group(0)
     if isinstance(err, requests.Timeout) or "timed out" in text.lower():
         return "timed out"
     if re.search(r"NameResolution|Name or service not known|nodename nor servname|getaddrinfo|No address associated",

@@ -33,6 +33,7 @@ class Reply:
     headers: dict[str, str] | None = None  # "Content-Length": "" sends the body without a length
     delay: float = 0.0  # seconds to wait before answering (for timeout tests)
     close: bool = False  # close the connection after the body, whatever the headers promised (broken bodies)
+    trickle: float = 0.0  # seconds between the body's bytes (a server that sends a byte at a time)
 
 
 Handler = Callable[[str, str, dict[str, str]], Reply]  # (host, path with query, headers) -> Reply
@@ -124,7 +125,13 @@ class LocalWeb:
             for name, value in headers.items():
                 handler.send_header(name, value)
             handler.end_headers()
-            handler.wfile.write(body)
+            if reply.trickle:
+                for i in range(len(body)):
+                    handler.wfile.write(body[i:i + 1])
+                    handler.wfile.flush()
+                    time.sleep(reply.trickle)
+            else:
+                handler.wfile.write(body)
             if reply.close:
                 handler.close_connection = True
         except (BrokenPipeError, ConnectionResetError):

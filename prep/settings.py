@@ -40,6 +40,7 @@ class Settings:
     max_retry_after: float = 60.0  # longest Retry-After we agree to wait
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    deadline: float = 120.0  # seconds one response may take in all, however slowly its bytes trickle in
     max_redirects: int = 5
     max_bytes: int = 5_000_000  # response size cap, enforced while streaming
     user_agent: str = USER_AGENT

@@ -207,3 +207,14 @@ def test_links_and_redirects_never_reach_this_machine_or_private_networks_unless
                     fetcher.read(f"http://localhost:{port}{path}")
             with pytest.raises(UnsafeURL, match="private network"):  # a link found in a page, never named
                 fetcher.get(f"http://127.0.0.2:{port}/ok")
+
+
+def test_a_server_that_trickles_bytes_meets_the_deadline(settings, web):
+    import time as clock
+
+    web.route("http://slow.example/trickle", Reply(200, b"x" * 200, {"Content-Type": "text/html"}, trickle=0.05))
+    with Fetcher(with_settings(settings, deadline=1.0, retries=0, read_timeout=5.0)) as fetcher:
+        start = clock.monotonic()
+        with pytest.raises(FetchError, match="longer than 1 s in all"):
+            fetcher.get("http://slow.example/trickle")
+        assert clock.monotonic() - start < 4
