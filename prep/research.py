@@ -20,6 +20,7 @@ import json
 import logging
 import re
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,8 +276,23 @@ def _domain_names(url: str, target: _Target) -> bool:
 
 
 def _guess(fetcher: Fetcher, targets: list[_Target]) -> None:
-    """Try candidate domains; keep the first (in template order) whose page names the company."""
+    """Try candidate domains; keep the first (in template order) whose page names the company.
+
+    At most ``max_guesses`` companies, those with the most people here first, and never again a company
+    whose guesses all failed within the cache's lifetime (remembered beside the cache), so a 300-company
+    page costs at most a few hundred requests once, not thousands every run."""
     templates = [t.strip() for t in fetcher.settings.guess_urls.split(",") if "{slug}" in t]
+    memory = _GuessMemory(fetcher.settings)
+    ranked = sorted(targets, key=lambda t: -sum(t.names.values()))
+    skipped = [t for t in ranked if memory.failed(t.key)]
+    chosen = [t for t in ranked if not memory.failed(t.key)][:max(fetcher.settings.max_guesses, 0)]
+    for target in skipped:
+        target.error = "no website found: guessed before and no candidate named the company (the guesses are " \
+                       "remembered for the cache's lifetime)"
+    for target in [t for t in ranked if t not in chosen and t not in skipped]:
+        target.error = f"no website found: not guessed (only the {fetcher.settings.max_guesses} companies with the " \
+                       "most people are; PREP_MAX_GUESSES)"
+    targets = chosen
     candidates: dict[str, list[str]] = {}
     for target in targets:
         words = re.sub(r"[^a-z0-9 ]", "", target.key).split()
@@ -291,6 +307,41 @@ def _guess(fetcher: Fetcher, targets: list[_Target]) -> None:
             if page and page.kind == "html" and names_company(parse_company_page(page.text, page.url), target.name):
                 target.home, target.domain_source = _home(page.url), "guessed, confirmed by page"
                 break
+        else:
+            if candidates.get(target.key):
+                memory.remember(target.key)
+    memory.save()
+
+
+class _GuessMemory:
+    """Companies whose guessed sites all failed, with when: a JSON file beside the HTTP cache."""
+
+    def __init__(self, settings: Settings):
+        self.path = settings.cache_path.with_name(settings.cache_path.stem + ".guesses.json")
+        self.ttl = settings.cache_ttl
+        try:
+            self.failures = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.failures = {}
+        self.changed = False
+
+    def failed(self, key: str) -> bool:
+        when = self.failures.get(key)
+        return isinstance(when, (int, float)) and (self.ttl < 0 or time.time() - when < self.ttl)
+
+    def remember(self, key: str) -> None:
+        self.failures[key], self.changed = time.time(), True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.failures), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError as err:  # forgetting costs only requests on the next run
+            log.info("could not remember failed guesses in %s: %s", self.path, err)
 
 
 # -- 3. fetch and parse ------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class Settings:
     progress: bool = True  # tqdm progress bars
     # Where to look for a company's site when nothing names it (online only; checked by fetching).
     # {slug} is the company name squeezed ("acmerobotics") or hyphenated ("acme-robotics").
+    max_guesses: int = 100  # companies whose site is guessed, those with the most people here first
     guess_urls: str = "https://{slug}.com/,https://{slug}.io/,https://{slug}.org/,https://{slug}.net/,https://{slug}.co/"
 
     @classmethod

@@ -237,3 +237,19 @@ def test_cli_company_prints_json_with_news(tmp_path, web):
     result = json.loads(done.stdout)
     assert result["company"]["domain"] == "tidewater-analytics.example" and result["company"]["employees"] == 120
     assert result["news"][0]["title"] == "Tidewater releases Quaystream 2.0 with exactly-once sinks"
+
+
+def test_guessing_is_capped_and_failed_guesses_are_not_tried_again(web, demo_settings):
+    people = pd.DataFrame([{"name": f"P{i}", "company": c} for i, c in enumerate(
+        ["Northwind Health", "Northwind Health", "Nowhere Widgets", "Nowhere Widgets", "Lumen Grid"])])
+    capped = with_settings(demo_settings, max_guesses=2)
+    with Fetcher(capped) as fetcher:
+        rows = research_companies(people, fetcher=fetcher).companies.set_index("name")
+    assert rows.loc["Northwind Health", "domain_source"] == "guessed, confirmed by page"
+    assert "PREP_MAX_GUESSES" in rows.loc["Lumen Grid", "error"]  # one person: beyond the cap of two
+    asked = web.requests_to("nowhere-widgets.example") + web.requests_to("nowherewidgets.example")
+    assert asked >= 1
+    with Fetcher(capped) as fetcher:  # a re-run: the failed guess is remembered, not asked again
+        rows = research_companies(people, fetcher=fetcher).companies.set_index("name")
+    assert "guessed before" in rows.loc["Nowhere Widgets", "error"]
+    assert web.requests_to("nowhere-widgets.example") + web.requests_to("nowherewidgets.example") == asked
