@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 from tqdm import tqdm
 
+from .names import slugify
 from .errors import PrepError, SchemaError
 
 STATE = ".batch.json"
@@ -164,7 +165,7 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
     try:
         brief = build_brief(event["sources"], out_dir=out_dir, profile=event["profile"], contacts=event["contacts"],
                             top=event["top"], offline=event["offline"], cache_dir=event["cache_dir"],
-                            slug=_slugify(event["name"]) if event["name"] else None, progress=False)
+                            slug=slugify(event["name"]) if event["name"] else None, progress=False, owner=key)
     except PrepError as err:
         return Result(label, "failed", error=str(err), seconds=time.perf_counter() - start)
     except Exception as err:  # report the unexpected with its place, and go on
@@ -176,12 +177,6 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
     stamp.write_text(json.dumps({**json.loads(stamp.read_text(encoding="utf-8")), "batch_key": key}, indent=1),
                      encoding="utf-8")
     return Result(label or slug, "built", slug, f"{slug}/brief.html", seconds=time.perf_counter() - start)
-
-
-def _slugify(name: str) -> str:
-    from .names import normalize_name
-
-    return re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-") or "event"
 
 
 def _key(event: dict) -> str:

@@ -225,7 +225,7 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
                 top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
-                domains=None, slug: str | None = None, progress: bool = True):
+                domains=None, slug: str | None = None, progress: bool = True, owner: str = ""):
     """Prepare the data and execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
 
     The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
@@ -257,7 +257,8 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
         return slug or prepared.event.slug
 
     with _env(PREP_PROGRESS="0"):
-        brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work)
+        brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work,
+                             owner=owner)
     _read_data_from_own_folder(brief.notebook)
     return brief
 

@@ -1,14 +1,13 @@
 """The Event record: everything read about one event (kept free of heavy imports, so notebooks load it fast)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .names import normalize_name
+from .names import slugify
 
 
 @dataclass
@@ -25,8 +24,7 @@ class Event:
     @property
     def slug(self) -> str:
         base = self.info.get("name") or (Path(urlsplit(self.sources[0]).path).stem if self.sources else "event")
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize_name(base)).strip("-")[:80].rstrip("-")  # file names have limits
-        return slug or "event"
+        return slugify(base)
 
     def __repr__(self) -> str:
         return (f"<Event {self.info.get('name') or self.slug!r}: {len(self.people)} people, "

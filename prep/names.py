@@ -249,6 +249,18 @@ def normalize_name(name: str | None) -> str:
     return re.sub(r"[^\w]+", " ", stripped).strip()
 
 
+def slugify(name: str | None, limit: int = 80) -> str:
+    """A folder name from an event's name: "Zürich Data Days" -> "zurich-data-days"; names in other
+    scripts stay readable ("東京 Python 2027" -> "東京-python-2027"); at most ``limit`` characters."""
+    out = []
+    for c in unicodedata.normalize("NFKD", clean_space(name).casefold()):
+        if unicodedata.combining(c) and out and out[-1].isascii():
+            continue  # "ü" is "u"; a mark on another script's letter ("й") stays with it
+        out.append(c)
+    text = unicodedata.normalize("NFC", "".join(out))
+    return re.sub(r"[\W_]+", "-", text).strip("-")[:limit].rstrip("-") or "event"
+
+
 @functools.lru_cache(maxsize=65536)
 def normalize_company(name: str | None) -> str:
     """Join key for companies: "Acme, Inc." == "ACME Inc" == "Acme"."""

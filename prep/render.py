@@ -271,7 +271,7 @@ def _first_heading(body: str) -> str:
 
 
 def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
-          prepare_work: Callable[[Path], str | None] | None = None) -> Brief:
+          prepare_work: Callable[[Path], str | None] | None = None, owner: str = "") -> Brief:
     """Execute ``notebooks/<notebook_name>`` into ``out_dir/<slug>/`` and export its HTML.
 
     With ``prepare_work``, the notebook gets ``data_dir`` (the new brief folder) and the kernel
@@ -323,9 +323,9 @@ def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    (work / BRIEF_MARK).write_text("A brief made by prep: `prep brief` replaces this folder when it runs again.\n",
-                                   encoding="utf-8")
-    target = _publish(work, out_dir, slug)
+    (work / BRIEF_MARK).write_text("A brief made by prep: `prep brief` replaces this folder when it runs again.\n"
+                                   f"event: {owner}\n", encoding="utf-8")
+    target = _publish(work, out_dir, slug, owner)
     slug = target.name
     (out_dir / f"{slug}.failed.ipynb").unlink(missing_ok=True)
     return Brief(directory=target, html=target / "brief.html", notebook=target / f"{stem}.ipynb")
@@ -336,24 +336,37 @@ def is_brief(folder: Path) -> bool:
     return folder.is_dir() and not folder.is_symlink() and (folder / BRIEF_MARK).is_file()
 
 
-def _publish(work: Path, out_dir: Path, slug: str) -> Path:
-    """Swap ``work`` in as ``out_dir/slug``, atomically. A previous brief there is replaced; anything
-    else of that name (the user's ``data`` folder when an event is called "Data") is left alone and the
-    brief takes the next free name, ``slug-2``, ``slug-3``..."""
-    target, n = out_dir / slug, 1
-    while (target.exists() or target.is_symlink()) and not is_brief(target):
-        n += 1
-        target = out_dir / f"{slug}-{n}"
-    if n > 1:
-        log.warning("%s is not a brief made by prep: the brief goes to %s instead", out_dir / slug, target)
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".old-", dir=out_dir))
-        os.replace(target, old / "brief")
-        os.replace(work, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(work, target)
-    return target
+def _publish(work: Path, out_dir: Path, slug: str, owner: str = "") -> Path:
+    """Swap ``work`` in as ``out_dir/slug``, atomically. A previous brief there is replaced when it is the
+    same event's (``owner``: a batch gives each event's key; a lone ``prep brief`` replaces any brief of
+    its name); anything else of that name (the user's ``data`` folder when an event is called "Data",
+    another event of the same batch also called "Event") is left alone and the brief takes the next
+    free name, ``slug-2``, ``slug-3``... Two workers racing for one name each get their own."""
+    for n in range(1, 1000):
+        target = out_dir / (slug if n == 1 else f"{slug}-{n}")
+        if target.exists() or target.is_symlink():
+            if not (is_brief(target) and (not owner or _owner(target) in ("", owner))):
+                continue
+            old = Path(tempfile.mkdtemp(prefix=".old-", dir=out_dir))
+            os.replace(target, old / "brief")
+            os.replace(work, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            try:
+                os.rename(work, target)  # fails if another worker took the name a moment ago
+            except OSError:
+                if target.exists():
+                    continue
+                raise
+        if n > 1:
+            log.warning("%s is taken (not this event's brief): the brief goes to %s", out_dir / slug, target)
+        return target
+    raise RenderError(f"{out_dir}: no free folder name for {slug!r}")
+
+
+def _owner(folder: Path) -> str:
+    text = (folder / BRIEF_MARK).read_text(encoding="utf-8", errors="replace")
+    return next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("event:")), "")
 
 
 def batch_index(results: list[dict]) -> str:

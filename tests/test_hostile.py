@@ -218,3 +218,20 @@ def test_a_server_that_trickles_bytes_meets_the_deadline(settings, web):
         with pytest.raises(FetchError, match="longer than 1 s in all"):
             fetcher.get("http://slow.example/trickle")
         assert clock.monotonic() - start < 4
+
+
+def test_batch_events_whose_names_collide_each_get_their_own_folder(tmp_path):
+    from prep.batch import run_batch
+
+    from prep.demo import DEMO_DIR
+
+    sources = [str(DEMO_DIR / "attendees.csv")]  # a local file: no network, quick briefs
+    events = [{"name": name, "sources": sources, "profile": None, "contacts": None, "top": 5}
+              for name in ("Foo!", "Foo?", "東京 Python")]
+    results = run_batch(events, tmp_path / "out", jobs=1, offline=True, cache_dir=str(tmp_path / "cache"),
+                        progress=False)
+    assert [r.status for r in results] == ["built"] * 3
+    assert sorted(r.slug for r in results) == ["foo", "foo-2", "東京-python"]
+    again = run_batch(events, tmp_path / "out", jobs=1, force=True, offline=True, cache_dir=str(tmp_path / "cache"),
+                      progress=False)  # each event keeps its own folder on a re-run
+    assert [r.slug for r in again] == [r.slug for r in results]
