@@ -165,7 +165,8 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
     try:
         brief = build_brief(event["sources"], out_dir=out_dir, profile=event["profile"], contacts=event["contacts"],
                             top=event["top"], offline=event["offline"], cache_dir=event["cache_dir"],
-                            slug=slugify(event["name"]) if event["name"] else None, progress=False, owner=key)
+                            slug=slugify(event["name"]) if event["name"] else None, progress=False,
+                            owner=_identity(event))
     except PrepError as err:
         return Result(label, "failed", error=str(err), seconds=time.perf_counter() - start)
     except Exception as err:  # report the unexpected with its place, and go on
@@ -177,6 +178,13 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
     stamp.write_text(json.dumps({**json.loads(stamp.read_text(encoding="utf-8")), "batch_key": key}, indent=1),
                      encoding="utf-8")
     return Result(label or slug, "built", slug, f"{slug}/brief.html", seconds=time.perf_counter() - start)
+
+
+def _identity(event: dict) -> str:
+    """Which event a brief folder belongs to: its name and sources (not their contents, which change)."""
+    from .names import stable_id
+
+    return stable_id(event["name"] or "", *map(str, event["sources"]), length=16)
 
 
 def _key(event: dict) -> str:
