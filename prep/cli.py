@@ -72,7 +72,11 @@ def _research(args, companies, organizations=None):
 
 
 def cmd_company(args) -> int:
+    if not args.company.strip():
+        raise PrepError("a company is needed: its website, domain, name or a saved page")
     research = _research(args, [args.company])
+    if research.companies.empty:
+        raise PrepError(f"{args.company!r}: nothing to research (no company name or website in it)")
     row = research.companies.iloc[0]
     if args.format == "json":
         record = json.loads(research.companies.iloc[[0]].to_json(orient="records"))[0]
@@ -194,6 +198,8 @@ def cmd_track_export(args) -> int:
 
 
 def cmd_met(args) -> int:
+    if not args.name.strip():
+        raise PrepError("a name is needed: whom did you meet?")
     with _tracker(args) as tracker:
         tracker.met(args.name, event=args.event, day=args.date, company=args.company or "", note=args.note or "",
                     signal=args.signal, promises=args.promise or [], their_promises=args.they_promised or [],
@@ -241,7 +247,7 @@ def cmd_replied(args) -> int:
 
 def cmd_backup(args) -> int:
     with _tracker(args) as tracker:
-        print(tracker.backup(args.path))
+        print(tracker.backup(args.path, overwrite=args.force))
     return 0
 
 
@@ -291,6 +297,16 @@ def cmd_serve(args) -> int:
                 time.sleep(3600)
         except KeyboardInterrupt:
             return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} people: plan to meet at least 1")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -350,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--profile", required=True, help="your profile (YAML, see data/demo/profile.yaml)")
     p.add_argument("--contacts", help="your contacts (CSV: name, company, relationship, email, last_contact)")
-    p.add_argument("--top", type=int, default=20, help="how many people to plan to meet (default 20)")
+    p.add_argument("--top", type=_positive, default=20, help="how many people to plan to meet (default 20)")
     p.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--no-research", action="store_true", help="skip company research (faster, fewer reasons)")
@@ -367,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--profile", help="your profile (YAML)")
     p.add_argument("--contacts", help="your contacts (CSV)")
-    p.add_argument("--top", type=int, default=20, help="how many people to plan to meet (default 20)")
+    p.add_argument("--top", type=_positive, default=20, help="how many people to plan to meet (default 20)")
     p.add_argument("--domains", help="your company -> domain mapping (CSV company,domain or YAML)")
     p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
     p.add_argument("--offline", action="store_true")
@@ -438,7 +454,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_replied)
 
     p = sub.add_parser("backup", help="write a consistent copy of the tracker database")
-    p.add_argument("path")
+    p.add_argument("path", help="file to write, or a folder (a dated file is written in it)")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     db_option(p)
     p.set_defaults(func=cmd_backup)
 
@@ -470,6 +487,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except PrepError as err:
         print(f"prep: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:  # a path the user gave: missing, a file where a folder belongs, no permission, disk full
+        where = err.filename or err.filename2 or ""
+        print(f"prep: error: {where + ': ' if where else ''}{err.strerror or err}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

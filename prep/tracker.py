@@ -87,6 +87,10 @@ MIGRATIONS = [
     CREATE INDEX followups_due ON followups(status, due);
     CREATE INDEX interactions_contact ON interactions(contact_id, day);
     """,
+    # 2: importing a brief looks contacts up by person_id: without an index, 300k rows took minutes
+    """
+    CREATE INDEX contacts_person_id ON contacts(person_id);
+    """,
 ]
 
 
@@ -134,10 +138,12 @@ class Tracker:
     def __init__(self, path: str | Path | None = None, *, cadence: dict[str, int] | None = None, stop_after: int = 2,
                  promise_days: int = 7):
         self.path = Path(path).expanduser() if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.cadence = {**DEFAULT_CADENCE, **(cadence or {})}
         self.stop_after, self.promise_days = stop_after, promise_days
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():  # private from the start: who you met, and your notes on them
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -146,6 +152,9 @@ class Tracker:
             self._migrate()
         except sqlite3.DatabaseError as err:
             raise PrepError(f"{self.path}: not a usable tracker database: {err}") from err
+        except OSError as err:
+            raise PrepError(f"{self.path}: cannot create or open the tracker database here: "
+                            f"{err.strerror or err}") from err
 
     # -- plumbing -------------------------------------------------------------------------------
     @contextmanager
@@ -475,10 +484,18 @@ class Tracker:
         return len(cards)
 
     # -- keeping and forgetting -----------------------------------------------------------------------
-    def backup(self, target: str | Path) -> Path:
-        """A consistent copy of the database, even while other processes write to it."""
+    def backup(self, target: str | Path, *, overwrite: bool = False) -> Path:
+        """A consistent copy of the database, even while other processes write to it. An existing file is
+        replaced only with ``overwrite``; a folder gets ``tracker-backup-<date>.sqlite`` inside it."""
         target = Path(target).expanduser()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            target = target / f"tracker-backup-{date.today().isoformat()}.sqlite"
+        if target.exists() and not overwrite:
+            raise PrepError(f"{target}: already exists; choose another name (or pass --force to replace it)")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise PrepError(f"{target}: cannot write the backup there: {err.strerror or err}") from err
         partial = target.with_name(target.name + ".partial")
         partial.unlink(missing_ok=True)
         copy = sqlite3.connect(partial)

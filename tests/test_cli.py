@@ -53,3 +53,26 @@ def test_people_parquet_needs_a_file_and_writes_one(web, tmp_path):
                  env_proxy=web.proxy, cache=tmp_path / "c.sqlite")
     assert result.returncode == 0, result.stderr
     assert len(pd.read_parquet(out)) == 44
+
+
+def test_careless_input_gets_one_clear_line_never_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("PREP_TRACKER", str(tmp_path / "t.sqlite"))
+    monkeypatch.setenv("PREP_CACHE_PATH", str(tmp_path / "c.sqlite"))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    attendees = str(DEMO / "attendees.csv")
+    cases = [
+        (["people", attendees, "-o", str(tmp_path / "missing" / "dir" / "p.csv")], "No such file or directory"),
+        (["lint", str(tmp_path / "missing.txt")], "No such file or directory"),
+        (["company", ""], "a company is needed"),
+        (["rank", attendees, "--profile", str(DEMO / "profile.yaml"), "--top", "0", "--offline"], "at least 1"),
+        (["rank", attendees, "--profile", str(DEMO / "profile.yaml"), "--top", "-5", "--offline"], "at least 1"),
+        (["met", ""], "a name is needed"),
+        (["backup", str(a_file)], "already exists"),
+        (["due", "--db", str(a_file / "t.sqlite")], "cannot create or open"),
+    ]
+    for args, expected in cases:
+        done = run(*args)
+        assert done.returncode != 0, args
+        last = done.stderr.strip().splitlines()[-1]  # (argparse prints its usage above a bad option's line)
+        assert expected in last and "Traceback" not in done.stderr, (args, done.stderr[-500:])

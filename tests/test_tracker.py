@@ -317,3 +317,25 @@ def test_cli_forget_and_export(tmp_path, brief_dir):
     assert "Ruben Okoye" not in (brief_dir / "priorities.csv").read_text()
     nothing = _prep("forget", "Nobody Here", "--briefs", str(brief_dir.parent), db=db)
     assert "nothing found about 'Nobody Here'" in nothing.stdout
+
+
+def test_backup_never_overwrites_a_file_unasked_and_the_database_is_private(tmp_path):
+    import stat
+
+    from prep.errors import PrepError
+    from prep.tracker import Tracker
+
+    db = tmp_path / "t.sqlite"
+    with Tracker(db) as tracker:
+        assert stat.S_IMODE(db.stat().st_mode) == 0o600
+        existing = tmp_path / "precious.txt"
+        existing.write_text("mine", encoding="utf-8")
+        with pytest.raises(PrepError, match="already exists"):
+            tracker.backup(existing)
+        assert existing.read_text(encoding="utf-8") == "mine"
+        folder_copy = tracker.backup(tmp_path)
+        assert folder_copy.parent == tmp_path and folder_copy.name.startswith("tracker-backup-")
+        assert tracker.backup(existing, overwrite=True) == existing
+        assert tracker.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_person_id'").fetchone()
+    with pytest.raises(PrepError, match="cannot create or open"):
+        Tracker(tmp_path / "precious.txt" / "t.sqlite")
