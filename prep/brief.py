@@ -174,10 +174,23 @@ def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offli
     return {**sections(prepared), "prepared": prepared}
 
 
+FILES_NOTE = """What is in this folder (made by prep):
+
+brief.html          the brief: open it in a browser; self-contained, safe to share
+brief.xlsx          the tables for a spreadsheet (Excel, LibreOffice, Numbers): every cell is text,
+                    never a formula, so it is safe to open whatever the scraped pages said
+*.csv               the same tables exactly as found, for pandas and other tools. Do not open them in
+                    a spreadsheet: a scraped cell starting with = could run as a formula there
+event_brief.ipynb   the executed notebook: open it in JupyterLab and run it again (offline)
+sections.json       what the notebook shows; inputs.json: what the brief was made from
+"""
+
+
 def write_frames(prepared: Prepared, folder: Path) -> None:
     for name, frame in prepared.frames.items():
         frame.to_csv(folder / f"{name}.csv", index=False)
     write_workbook(prepared, folder / "brief.xlsx")
+    (folder / "FILES.txt").write_text(FILES_NOTE, encoding="utf-8")
 
 
 @dataclass

@@ -21,10 +21,14 @@ def _settings(args):
                              obey_robots=False if args.ignore_robots else None, delay=args.delay, proxy=args.proxy)
 
 
-def _write(frame, fmt: str, output: str | None) -> None:
+def _write(frame, fmt: str, output: str | None, excel_safe: bool = False) -> None:
     if fmt == "parquet" and not output:
         raise PrepError("--format parquet needs -o FILE (parquet is binary)")
     if fmt == "csv":
+        if excel_safe:
+            from .schema import spreadsheet_safe_frame
+
+            frame = spreadsheet_safe_frame(frame)
         text = frame.to_csv(index=False)
     elif fmt == "json":
         text = frame.to_json(orient="records", force_ascii=False, indent=1)
@@ -55,7 +59,7 @@ def cmd_frame(args, which: str) -> int:
     if getattr(event, which).empty:
         raise PrepError(f"{', '.join(args.sources)}: no {which} found (people: {len(event.people)}, "
                         f"sessions: {len(event.sessions)}, organizations: {len(event.organizations)})")
-    _write(getattr(event, which), args.format, args.output)
+    _write(getattr(event, which), args.format, args.output, excel_safe=args.excel_safe)
     return 0
 
 
@@ -330,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json",) if which == "event" else ("csv", "json", "parquet"),
                        default="json" if which == "event" else "csv")
         p.add_argument("-o", "--output", help="file to write (default: standard output)")
+        p.add_argument("--excel-safe", action="store_true",
+                       help="CSV for a spreadsheet: a cell starting with = + - @ gets an apostrophe, so it never "
+                            "runs as a formula (default: the text exactly as found, for pandas and other tools)")
         p.add_argument("--max-pages", type=int, default=8, metavar="N",
                        help="more pages of the event's site to read when the pages given link them (speakers, "
                             "schedule, sponsors, team); 0 reads only the pages given (default 8)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import functools
 from collections import Counter
+import html as html_lib
 import logging
 import os
 import re
@@ -25,13 +26,13 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import RenderError
+from .layout import BRIEF_MARK
 
 log = logging.getLogger("prep")
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"  # package data: a link to the top-level notebooks/
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
 # A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
-BRIEF_MARK = ".prep-brief"  # in every brief folder: only a folder holding it is ever replaced
 FAILED_MARK = "prepare.failed"  # written into data_dir when the data step fails, so a waiting notebook stops
 
 
@@ -266,8 +267,10 @@ def page(title: str, body: str) -> str:
 
 
 def _first_heading(body: str) -> str:
+    """The page's first heading as plain text: tags dropped and entities read ("R&amp;D" is "R&D"), so the
+    <title> escapes it once, not twice."""
     match = re.search(r"<h[12][^>]*>(.*?)</h[12]>", body, re.S)
-    return re.sub(r"<[^>]+>|¶", "", match.group(1)).strip() if match else ""
+    return html_lib.unescape(re.sub(r"<[^>]+>|¶", "", match.group(1))).strip() if match else ""
 
 
 def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,

@@ -128,6 +128,23 @@ def text(value) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
 
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: scraped text starting with = + - @ (or a tab or carriage return)
+    would otherwise run as a formula (OWASP's CSV injection advice: prefix it with an apostrophe)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell of a frame made :func:`spreadsheet_safe` (for CSV files opened in a spreadsheet)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("string"):
+            out[column] = out[column].map(spreadsheet_safe, na_action="ignore")
+    return out
+
+
 def empty(entity: str) -> pd.DataFrame:
     """An empty frame with every column of ``entity`` and the right dtypes."""
     return conform(pd.DataFrame(), entity)

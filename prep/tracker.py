@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .errors import PrepError, SchemaError
+from .layout import BRIEF_MARK
 from .names import normalize_company, normalize_name
 from .schema import SOURCE
 
@@ -528,12 +530,10 @@ def _like_prefix(text: str) -> str:
 
 
 def _cell(value):
-    """A CSV cell a spreadsheet shows as text: names and notes come from scraped pages, and a cell that
-    starts with = + - @ (or a tab or carriage return) would otherwise run as a formula (OWASP's CSV
-    injection advice: prefix it with an apostrophe)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """A CSV cell a spreadsheet shows as text (names and notes come from scraped pages)."""
+    from .schema import spreadsheet_safe
+
+    return spreadsheet_safe(value)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -553,13 +553,16 @@ def forget(name: str, *, tracker: Tracker | None = None, briefs: str | Path | No
 
     report, urls = [], set()
     key = normalize_name(name)
+    if not re.search(r"[^\W\d_]", key):  # "???" and "" would match every other name without letters
+        raise PrepError(f"{name!r}: a name needs letters")
     if tracker is not None:
         for row in tracker.forget_contact(name, company):
             urls.update(row["urls"])
             report.append(f"tracker: {row['name']} ({row['company'] or 'no company'}) with {row['interactions']} "
                           f"interaction(s) and {row['followups']} follow-up(s)")
-    if briefs and Path(briefs).is_dir():
-        for csv_path in sorted(Path(briefs).glob("*/*.csv")):
+    folders = [f for f in sorted(Path(briefs).iterdir()) if _is_brief(f)] if briefs and Path(briefs).is_dir() else []
+    if folders:  # only briefs' own folders, and only their people rows: never a CSV of yours that has names
+        for csv_path in [f / frame for f in folders for frame in ("people.csv", "priorities.csv") if (f / frame).is_file()]:
             frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
             if "name" not in frame.columns:
                 continue
@@ -572,11 +575,11 @@ def forget(name: str, *, tracker: Tracker | None = None, briefs: str | Path | No
                         urls.update(u for u in frame.loc[hit, column] if u.startswith(("http://", "https://")))
                 frame[~hit].to_csv(csv_path, index=False)
                 report.append(f"brief frame: {hit.sum()} row(s) from {csv_path}")
-        for book in sorted(Path(briefs).glob("*/brief.xlsx")):
+        for book in [f / "brief.xlsx" for f in folders if (f / "brief.xlsx").is_file()]:
             removed = _forget_in_workbook(book, key)
             if removed:
                 report.append(f"brief workbook: {removed} row(s) from {book}")
-        pages = [p for pattern in ("*/brief.html", "*/*.ipynb", "*/sections.json") for p in Path(briefs).glob(pattern)]
+        pages = [p for f in folders for pattern in ("brief.html", "*.ipynb", "sections.json") for p in f.glob(pattern)]
         for page in sorted(pages):
             if name.lower() in page.read_text(encoding="utf-8", errors="replace").lower():
                 report.append(f"still named in {page}: rebuild that brief (prep brief ...) to drop them from it")
@@ -590,6 +593,10 @@ def forget(name: str, *, tracker: Tracker | None = None, briefs: str | Path | No
         cache.close()
         report.append(f"HTTP cache: {len(present)} page(s) about them ({', '.join(sorted(present)) or 'none'})")
     return report
+
+
+def _is_brief(folder: Path) -> bool:
+    return folder.is_dir() and (folder / BRIEF_MARK).is_file()
 
 
 def _forget_in_workbook(path: Path, key: str) -> int:

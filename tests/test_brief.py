@@ -291,3 +291,16 @@ def test_papermill_gives_sources_as_text_and_the_notebook_reads_them_as_a_list(t
                                            "profile": None, "cache_dir": str(tmp_path / "cache")},
                                progress_bar=False, kernel_name="python3")
     assert "Harbor" in out.read_text(encoding="utf-8")
+
+
+def test_an_ampersand_in_the_event_name_is_escaped_once_and_the_folder_says_which_file_is_which(tmp_path):
+    source = tmp_path / "speakers.html"
+    source.write_text("<html><head><title>R&amp;D Days 2027</title></head><body><h1>R&amp;D Days 2027</h1>"
+                      "<p>March 3, 2027 in Oslo</p>" + "".join(f"<div class='s'><h3>{n}</h3><p>CTO at Acme</p></div>"
+                                                             for n in ("Ann Lee", "Bob Ray", "Cy Ng")) + "</body></html>",
+                      encoding="utf-8")
+    brief = build_brief([str(source)], out_dir=tmp_path / "out", offline=True, cache_dir=str(tmp_path / "cache"),
+                        progress=False)
+    html = brief.html.read_text(encoding="utf-8")
+    assert "<title>R&amp;D Days 2027</title>" in html and "&amp;amp;" not in html
+    assert "spreadsheet" in (brief.directory / "FILES.txt").read_text(encoding="utf-8")

@@ -76,3 +76,15 @@ def test_careless_input_gets_one_clear_line_never_a_traceback(tmp_path, monkeypa
         assert done.returncode != 0, args
         last = done.stderr.strip().splitlines()[-1]  # (argparse prints its usage above a bad option's line)
         assert expected in last and "Traceback" not in done.stderr, (args, done.stderr[-500:])
+
+
+def test_excel_safe_csv_and_the_raw_default(tmp_path):
+    source = tmp_path / "people.csv"
+    source.write_text("name,company\nAnn Lee,=HYPERLINK(\"http://evil.example\")\nBob Ray,@SUM(A1)\n", encoding="utf-8")
+    raw = run("people", str(source), "--no-profiles")
+    safe = run("people", str(source), "--no-profiles", "--excel-safe")
+    assert raw.returncode == safe.returncode == 0
+    raw_rows = {r["name"]: r["company"] for r in csv.DictReader(io.StringIO(raw.stdout))}
+    safe_rows = {r["name"]: r["company"] for r in csv.DictReader(io.StringIO(safe.stdout))}
+    assert raw_rows["Ann Lee"].startswith("=") and safe_rows["Ann Lee"].startswith("'=")
+    assert safe_rows["Bob Ray"] == "'@SUM(A1)"

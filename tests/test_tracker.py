@@ -27,8 +27,11 @@ def tracker(tmp_path):
 @pytest.fixture
 def brief_dir(tmp_path) -> Path:
     """A stored brief's frames, as prep brief writes them."""
+    from prep.layout import BRIEF_MARK
+
     folder = tmp_path / "briefs" / "harbor-data-summit-2027"
     folder.mkdir(parents=True)
+    (folder / BRIEF_MARK).write_text("A brief made by prep\n", encoding="utf-8")
     people = schema.conform([
         {"person_id": "p1", "name": "Ava Jansen", "company": "Tidewater Analytics", "title": "Principal Engineer",
          "linkedin": "https://www.linkedin.com/in/ava-jansen-data",
@@ -339,3 +342,20 @@ def test_backup_never_overwrites_a_file_unasked_and_the_database_is_private(tmp_
         assert tracker.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_person_id'").fetchone()
     with pytest.raises(PrepError, match="cannot create or open"):
         Tracker(tmp_path / "precious.txt" / "t.sqlite")
+
+
+def test_forget_touches_only_briefs_and_only_named_people(tmp_path, brief_dir):
+    from prep.errors import PrepError
+    from prep.tracker import forget
+
+    briefs = brief_dir.parent
+    clients = briefs / "clients"
+    clients.mkdir()
+    (clients / "list.csv").write_text("name,company\nJohn Smith,Acme\n???,Nobody\n", encoding="utf-8")
+    name = pd.read_csv(briefs / brief_dir.name / "people.csv")["name"].iloc[0]
+    forget(name, briefs=briefs)
+    assert name not in pd.read_csv(briefs / brief_dir.name / "people.csv")["name"].tolist()
+    forget("John Smith", briefs=briefs)  # in a CSV of the user's, not a brief's: left alone
+    assert (clients / "list.csv").read_text(encoding="utf-8") == "name,company\nJohn Smith,Acme\n???,Nobody\n"
+    with pytest.raises(PrepError, match="needs letters"):
+        forget("???", briefs=briefs)
