@@ -8,11 +8,20 @@ going, and converted back into an lxml tree so callers see one API.
 from __future__ import annotations
 
 import re
+import threading
 
 import lxml.html
 from lxml import etree
 
 _END = re.compile(rb"</html\s*>", re.I)
+_LOCAL = threading.local()  # an lxml parser may not be shared between threads
+
+
+def _parser():
+    """huge_tree: libxml2 otherwise stops at 256 levels of nesting, and a page's people below that are lost."""
+    if not hasattr(_LOCAL, "parser"):
+        _LOCAL.parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    return _LOCAL.parser
 
 
 def html_tree(text: str | bytes):
@@ -28,6 +37,6 @@ def html_tree(text: str | bytes):
 
         return soupparser.fromstring(data.decode("utf-8", errors="replace"), features="lxml")
     try:
-        return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8"))
+        return lxml.html.document_fromstring(data, parser=_parser())
     except (etree.ParserError, ValueError):
         return lxml.html.fromstring("<html></html>")

@@ -54,6 +54,18 @@ class Settings:
     max_guesses: int = 100  # companies whose site is guessed, those with the most people here first
     guess_urls: str = "https://{slug}.com/,https://{slug}.io/,https://{slug}.org/,https://{slug}.net/,https://{slug}.co/"
 
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout", "read_timeout", "deadline", "max_bytes"):
+            if not getattr(self, name) > 0:
+                from .errors import PrepError
+
+                raise PrepError(f"{name} must be more than 0 (PREP_{name.upper()}={getattr(self, name)!r})")
+        for name in ("delay", "local_delay", "retries", "backoff", "max_guesses"):
+            if getattr(self, name) < 0:
+                from .errors import PrepError
+
+                raise PrepError(f"{name} must not be negative (PREP_{name.upper()}={getattr(self, name)!r})")
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
         """Defaults, overridden by ``PREP_*`` variables, overridden by ``overrides``."""

@@ -235,3 +235,21 @@ def test_batch_events_whose_names_collide_each_get_their_own_folder(tmp_path):
     again = run_batch(events, tmp_path / "out", jobs=1, force=True, offline=True, cache_dir=str(tmp_path / "cache"),
                       progress=False)  # each event keeps its own folder on a re-run
     assert [r.slug for r in again] == [r.slug for r in results]
+
+
+def test_people_nested_deeper_than_libxml2s_default_limit_are_found():
+    from prep.readers.html_cards import parse
+
+    cards = "".join(f"<div class='s'><h3>{n}</h3><p>CTO at Acme</p></div>" for n in ("Ann Lee", "Bob Ray", "Cy Ng"))
+    deep = "<html><body>" + "<div>" * 400 + cards + "</div>" * 400 + "</body></html>"
+    assert [p["name"] for p in parse(deep, "http://x.example/").people] == ["Ann Lee", "Bob Ray", "Cy Ng"]
+
+
+def test_impossible_settings_are_one_clear_error():
+    from prep.errors import PrepError
+    from prep.settings import Settings
+
+    with pytest.raises(PrepError, match="read_timeout must be more than 0"):
+        Settings.from_env({"PREP_READ_TIMEOUT": "-1"})
+    with pytest.raises(PrepError, match="delay must not be negative"):
+        Settings.from_env({"PREP_DELAY": "-2"})
