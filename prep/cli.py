@@ -6,6 +6,7 @@ import dataclasses
 import gc
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -494,6 +495,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except PrepError as err:
         print(f"prep: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as err:  # a damaged page found mid-query, or a full disk while writing
+        print(f"prep: error: the database could not be used: {err} (a damaged file can be replaced by a copy "
+              "from prep backup)", file=sys.stderr)
         return EXIT_ERROR
     except OSError as err:  # a path the user gave: missing, a file where a folder belongs, no permission, disk full
         where = err.filename or err.filename2 or ""

@@ -88,3 +88,16 @@ def test_excel_safe_csv_and_the_raw_default(tmp_path):
     safe_rows = {r["name"]: r["company"] for r in csv.DictReader(io.StringIO(safe.stdout))}
     assert raw_rows["Ann Lee"].startswith("=") and safe_rows["Ann Lee"].startswith("'=")
     assert safe_rows["Bob Ray"] == "'@SUM(A1)"
+
+
+def test_a_tracker_damaged_mid_file_is_one_clear_line(tmp_path):
+    db = tmp_path / "t.sqlite"
+    assert run("met", "Ann Lee", "--db", str(db), "--note", "x" * 20000).returncode == 0
+    data = bytearray(db.read_bytes())
+    for i in range(4096, len(data)):  # keep the header page, damage the rest
+        data[i] = 0xA5
+    db.write_bytes(bytes(data))
+    (tmp_path / "t.sqlite-wal").unlink(missing_ok=True)
+    done = run("due", "--db", str(db))
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "database" in done.stderr.strip().splitlines()[-1]

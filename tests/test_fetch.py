@@ -110,7 +110,7 @@ def test_user_agent_names_the_project(fetcher, web):
 def test_size_cap_on_declared_length(settings, web):
     web.route("http://big.example/", Reply(200, b"x" * 50_000))
     with Fetcher(with_settings(settings, max_bytes=10_000)) as f:
-        with pytest.raises(TooLarge, match="10,000-byte cap"):
+        with pytest.raises(TooLarge, match="10,000-byte cap .raise PREP_MAX_BYTES"):
             f.get("http://big.example/")
 
 
