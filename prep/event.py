@@ -243,6 +243,16 @@ def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
     return list(out.values())
 
 
+def _mark_editions(records: list[dict], info: dict) -> None:
+    """``edition`` for people listed under another edition's heading: the heading's year when it is not the
+    event's ("2019 speakers" on a 2020 site), "past" for "Last year's speakers"; "" for this edition."""
+    hinted_years = {r["edition_hint"] for r in records if str(r.get("edition_hint", "")).isdigit()}
+    year = str(info.get("start") or "")[:4] or (max(hinted_years) if hinted_years else "")
+    for record in records:
+        hint = str(record.pop("edition_hint", "") or "")
+        record["edition"] = "past" if hint == "past" else hint if hint.isdigit() and year and hint < year else ""
+
+
 def _talks_not_scheduled(records: list[dict]) -> list[dict]:
     """The schedule's sessions, plus the talks from speakers' pages that it lacks (the same talk may be
     spelled a little differently there: "Master Class" and "Masterclass", "&" and "and")."""
@@ -283,6 +293,7 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
     session_records = _talks_not_scheduled(session_records)
     complete_times(session_records, info)  # an agenda without the year takes the event's
     records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
+    _mark_editions(records, info)
     people = shape.merge_people(_without_organisations(records, [o for part in parts for o in part.organizations]))
     sessions = shape.sessions_frame(session_records, people)
     orgs = shape.organizations_frame([o for part in parts for o in part.organizations])

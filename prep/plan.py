@@ -108,7 +108,8 @@ def plan_meetings(event, companies=None, profile: Profile | str | dict | None = 
              + SCORE_WEIGHTS["offer"] * np.array([o is not None for o in offers], dtype=float))
     score = np.round(score, 6)
     outside = np.array([ctx.outside_industry(r) for r in rows], dtype=bool)
-    order = sorted(range(len(rows)), key=lambda i: (-score[i], rows[i]["person_id"]))
+    # This edition's people first: someone under "Last year's speakers" may not be there at all.
+    order = sorted(range(len(rows)), key=lambda i: (bool(rows[i].get("edition")), -score[i], rows[i]["person_id"]))
     chosen = _choose(order, outside, top, min_outside, protected={i for i in range(len(rows)) if ctx.is_target_person(rows[i])})
 
     out = []

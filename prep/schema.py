@@ -21,6 +21,7 @@ PEOPLE = {
     "company": S,
     "bio": S,
     "role": S,         # speaker | attendee | organizer | sponsor contact
+    "edition": S,      # "" for this edition; a year or "past" for people under a past edition's heading
     "talks": S,        # talk titles, one per line
     "email": S,
     "website": S,

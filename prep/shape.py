@@ -76,6 +76,8 @@ def _merge(cluster: list[dict]) -> dict:
     for field in schema.PEOPLE:
         if field in MULTI:
             out[field] = "\n".join(dict.fromkeys(v for r in cluster for v in r.get(field, [])))
+        elif field == "edition":  # listed anywhere as this edition's: this edition's
+            out[field] = min((str(r.get("edition") or "") for r in cluster), key=len)
         elif field == "role":
             out[field] = min((r.get("role") or "attendee" for r in cluster), key=lambda r: ROLE_RANK.get(r, 9))
         else:

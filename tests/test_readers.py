@@ -624,3 +624,21 @@ def test_a_list_of_name_and_affiliation_items_is_read_beside_the_cards():
     assert [p["name"] for p in people][len(LINEUP):] == ["Mario Berta", "Yanbao Zhang", "Anna Pappa", "Ernest Tan",
                                                          "Liang Jiang"]
     assert people[len(LINEUP)]["company"] == "AWS & Imperial College London"
+
+
+def test_people_under_a_past_editions_heading_are_kept_and_marked(tmp_path):
+    from prep.plan import plan_meetings
+
+    now = "".join(f"<div class='s'><img src='/a{i}.jpg' alt=''><h3>{n}</h3><p>Data Engineer at Acme</p></div>"
+                  for i, n in enumerate(["Ann Lee", "Bob Ray", "Cy Ng"]))
+    before = "".join(f"<div class='s'><img src='/b{i}.jpg' alt=''><h3>{n}</h3><p>Data Engineer at Acme</p></div>"
+                     for i, n in enumerate(["Dana Lowe", "Eve Park"]))
+    html = (f"<html><head><title>Data Days 2020</title></head><body><h1>Data Days 2020</h1><p>March 3, 2020</p>"
+            f"<h2>Speakers 2020</h2>{now}<h2>2019 speakers</h2>{before}</body></html>")
+    source = tmp_path / "speakers.html"
+    source.write_text(html, encoding="utf-8")
+    event = read_event(str(source))
+    editions = dict(zip(event.people["name"], event.people["edition"].fillna("")))
+    assert editions == {"Ann Lee": "", "Bob Ray": "", "Cy Ng": "", "Dana Lowe": "2019", "Eve Park": "2019"}
+    plan = plan_meetings(event, profile={"name": "Me", "interests": ["data engineering"]}, top=5).priorities
+    assert plan["name"].tolist()[-2:] == ["Dana Lowe", "Eve Park"]  # this edition's people first

@@ -88,6 +88,7 @@ def parse(text: str, url: str) -> Parsed:
             people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
+    _editions(root, cards, people)
     found = with_tables(list(people.values()), people_in_tables(root, url))
     parsed = Parsed(people=found, reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
@@ -101,6 +102,32 @@ def _innermost(items: list) -> list:
     ids = {id(item) for item in items}  # the items are alive in the list, so their ids are stable
     outer = {id(a) for item in items for a in item.iterancestors() if id(a) in ids}
     return [item for item in items if id(item) not in outer] if outer else items
+
+
+PAST_HEADING = re.compile(r"\b(last year|previous|past|former|earlier|archive[sd]?|anteriores|pasad[oa]s|"
+                          r"precedent[ei]|vorherigen?|vergangenen?|letztes jahr|précédent(e|es|s)?|passées?)\b", re.I)
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _editions(root, cards: list, people: dict) -> None:
+    """Each card under a heading that names an edition ("Speakers 2019", "Last year's speakers") keeps it
+    as ``edition_hint``; the event's own year later decides which of them are past (see prep.event)."""
+    wanted = {id(item): item for item, _ in cards}  # the cards are alive in the list: stable ids
+    inside = {node for item, _ in cards for node in item.iter() if node is not item}  # their own headings
+    heading, hints = "", {}
+    for el in root.iter():
+        if isinstance(el.tag, str) and re.fullmatch(r"h[1-4]", el.tag) and el not in inside:
+            heading = clean_space(el.text_content())
+        elif id(el) in wanted:
+            hints[id(el)] = heading
+    by_card = {id(item): hit[1] for item, hit in cards}
+    for card_id, text in hints.items():
+        years = _YEAR_IN.findall(text)
+        hint = years[-1] if years else ("past" if PAST_HEADING.search(text) else "")
+        if hint:
+            for key, record in people.items():
+                if key[0] == by_card.get(card_id, "").casefold() and not record.get("edition_hint"):
+                    record["edition_hint"] = hint
 
 
 def with_tables(cards: list[dict], rows: list[dict]) -> list[dict]:
