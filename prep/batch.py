@@ -166,6 +166,7 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
         brief = build_brief(event["sources"], out_dir=out_dir, profile=event["profile"], contacts=event["contacts"],
                             top=event["top"], offline=event["offline"], cache_dir=event["cache_dir"],
                             slug=slugify(event["name"]) if event["name"] else None, progress=False,
+                            name=event["name"] or None,
                             owner=_identity(event))
     except PrepError as err:
         return Result(label, "failed", error=str(err), seconds=time.perf_counter() - start)

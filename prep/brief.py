@@ -83,7 +83,8 @@ def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, 
 
 
 def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
-            demo: bool = False, domains=None, research: bool = True, progress: bool = True) -> Prepared:
+            demo: bool = False, domains=None, research: bool = True, progress: bool = True,
+            name: str | None = None) -> Prepared:
     """Read the event, research its companies, plan whom to meet and fetch their photos."""
     import pandas as pd
 
@@ -99,6 +100,8 @@ def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: boo
         profile = load_profile(profile)  # read (and checked) once, before any fetching
     with _fetcher(offline, cache_dir, demo, progress) as fetcher:
         event = read_event(sources, fetcher=fetcher, follow_profiles=True)  # each speaker's own page, as a person would
+        if name:  # the user's name for the event wins over what its pages say
+            event.info["name"] = name
         found = (research_companies(event, domains=_domains(demo, domains), fetcher=fetcher)
                  if research else None)
         companies = found.companies if found else schema.empty("companies")
@@ -238,7 +241,7 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
                 top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
-                domains=None, slug: str | None = None, progress: bool = True, owner: str = ""):
+                domains=None, slug: str | None = None, progress: bool = True, owner: str = "", name: str | None = None):
     """Prepare the data and execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
 
     The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
@@ -260,7 +263,7 @@ def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None 
 
     def prepare_work(work: Path) -> str:
         prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
-                           demo=demo, domains=domains, progress=progress)
+                           demo=demo, domains=domains, progress=progress, name=name)
         write_frames(prepared, work)
         (work / "inputs.json").write_text(json.dumps({"parameters": parameters, "fingerprint": fingerprint(parameters)},
                                                      indent=1), encoding="utf-8")

@@ -284,7 +284,7 @@ def cmd_brief(args) -> int:
     from .brief import build_brief
 
     brief = build_brief(args.sources, out_dir=args.out, profile=args.profile, contacts=args.contacts, top=args.top,
-                        offline=args.offline, cache_dir=args.cache_dir, domains=args.domains)
+                        offline=args.offline, cache_dir=args.cache_dir, domains=args.domains, name=args.name)
     print(brief.html.resolve())
     return 0
 
@@ -394,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive, default=20, help="how many people to plan to meet (default 20)")
     p.add_argument("--domains", help="your company -> domain mapping (CSV company,domain or YAML)")
     p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
+    p.add_argument("--name", help="the event's name, when the pages do not say it well (the brief's title and folder)")
     p.add_argument("--offline", action="store_true")
     p.add_argument("--cache-dir", help="folder for the HTTP cache")
     p.set_defaults(func=cmd_brief)

@@ -303,4 +303,9 @@ def test_an_ampersand_in_the_event_name_is_escaped_once_and_the_folder_says_whic
                         progress=False)
     html = brief.html.read_text(encoding="utf-8")
     assert "<title>R&amp;D Days 2027</title>" in html and "&amp;amp;" not in html
+    assert brief.directory.name == "r-d-days-2027"
     assert "spreadsheet" in (brief.directory / "FILES.txt").read_text(encoding="utf-8")
+    renamed = build_brief([str(source)], out_dir=tmp_path / "out", offline=True, cache_dir=str(tmp_path / "cache"),
+                          progress=False, name="Nordic R&D Summit")  # --name wins over the page
+    assert renamed.directory.name == "nordic-r-d-summit"
+    assert "<title>Nordic R&amp;D Summit</title>" in renamed.html.read_text(encoding="utf-8")
