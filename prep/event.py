@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from . import readers, shape
@@ -168,8 +169,12 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
             log.debug("no event facts from %s", url, exc_info=True)
             facts = {}
         combined.facts = {k: v for k, v in facts.items() if v and not combined.info.get(k)}
-    if not (combined.people or combined.sessions or combined.organizations or combined.next_pages
-            or combined.facts.get("name") or combined.site_pages):  # a home page says what the event is and where
+    found = combined.people or combined.sessions or combined.organizations or combined.next_pages
+    if not found and page.kind == "html" and app_shell(text):
+        raise NoPeopleFound(url, tried + [
+            "the page builds its content with JavaScript (an app shell: scripts and almost no text); prep reads what "
+            "the server sends, so give the site's data file or export, or a copy of the page saved from a browser"])
+    if not (found or combined.facts.get("name") or combined.site_pages):  # a home page says what the event is
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined
 
@@ -198,6 +203,17 @@ def _site_pages(fetcher: Fetcher, parts: list[readers.Parsed], given: dict, kind
         parts.append(part)
         used.append(url)
     return used
+
+
+def app_shell(text: str) -> bool:
+    """A page whose content a script builds in the browser: little visible text, several scripts, often an
+    empty mount point (``<div id="root"></div>``, ``<div id="__nuxt">``) or a ``<noscript>`` plea."""
+    visible = re.sub(r"(?is)<(script|style|noscript|template|head)\b.*?</\1>|<[^>]+>", " ", text)
+    words = len(visible.split())
+    scripts = len(re.findall(r"(?i)<script\b", text))
+    mount = re.search(r"""(?i)<div[^>]+id=["'](root|app|__next|__nuxt|___gatsby)["'][^>]*>\s*</div>""", text)
+    plea = re.search(r"(?is)<noscript>[^<]*(enable|activate|requires?)[^<]*javascript", text)
+    return scripts >= 2 and words < 80 and bool(mount or plea or words < 30)
 
 
 def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict], limit: int) -> list[readers.Parsed]:

@@ -642,3 +642,10 @@ def test_people_under_a_past_editions_heading_are_kept_and_marked(tmp_path):
     assert editions == {"Ann Lee": "", "Bob Ray": "", "Cy Ng": "", "Dana Lowe": "2019", "Eve Park": "2019"}
     plan = plan_meetings(event, profile={"name": "Me", "interests": ["data engineering"]}, top=5).priorities
     assert plan["name"].tolist()[-2:] == ["Dana Lowe", "Eve Park"]  # this edition's people first
+
+
+def test_an_app_shell_page_says_it_needs_javascript():
+    shell = ('<html><head><title>Conf</title><script src="/a.js"></script><script src="/b.js"></script></head>'
+             '<body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>')
+    with pytest.raises(NoPeopleFound, match="builds its content with JavaScript"):
+        parse_page(page(shell))
