@@ -5,7 +5,8 @@ import logging
 import re
 from pathlib import Path
 
-from . import readers, shape
+from . import connectors, readers, shape
+from .connectors.logins import attendee_hint
 from .errors import NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import clean_space, normalize_company, normalize_name
@@ -48,16 +49,19 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
     fetcher = fetcher or Fetcher(settings)
     try:
         parts, failures, given = [], [], {}
-        for source in sources:
+        targets = _platform_data([str(s) for s in sources], failures)  # a platform's link: its public data
+        for source in targets:
             try:
-                parts.append(_read_source(fetcher, str(source), kind, recipe, max_pages))
-                given[str(source)] = parts[-1]
+                parts.append(_read_source(fetcher, source, kind, recipe, max_pages))
+                given[source] = parts[-1]
             except PrepError as err:
-                if len(sources) == 1:
+                if len(targets) == 1 and not failures:
                     raise
                 log.warning("skipping %s: %s", source, err)
-                failures.append({"source": str(source), "error": str(err)})
-        sources = [str(s) for s in sources] + _site_pages(fetcher, parts, given, kind, max_pages, max_site_pages)
+                failures.append({"source": source, "error": str(err)})
+        if not parts and len(failures) == 1:  # the one thing the user gave failed: say just that
+            raise PrepError(failures[0]["error"])
+        sources = targets + _site_pages(fetcher, parts, given, kind, max_pages, max_site_pages)
         if follow_profiles:
             parts += _profiles(fetcher, parts, failures, max_profiles)
     finally:
@@ -66,10 +70,27 @@ def read_event(sources, *, kind: str = "auto", fetcher: Fetcher | None = None, s
     return _assemble(parts, [str(s) for s in sources], failures)
 
 
+def _platform_data(sources: list[str], failures: list[dict]) -> list[str]:
+    """Each source, or the public data its platform keeps for it (a pretalx event page: its API); a
+    platform that shows people only behind a login is a failure saying what to export instead."""
+    out = []
+    for source in sources:
+        try:
+            out += [t for t in connectors.resolve(source) if t not in out]
+        except PrepError as err:
+            failures.append({"source": source, "error": str(err)})
+    return out
+
+
 def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     """One source and its further pages; whatever breaks in it is a :class:`PrepError` naming the source."""
     try:
         return _read_pages(fetcher, source, kind, recipe, max_pages)
+    except NoPeopleFound as err:
+        hint = attendee_hint(source)
+        if hint:  # an Eventbrite, Luma or Meetup page: the people are in the organiser's export
+            raise NoPeopleFound(source, err.tried + [hint]) from err
+        raise
     except PrepError:
         raise
     except RecursionError as err:

@@ -172,7 +172,8 @@ def _person(fields: dict, url: str) -> dict | None:
     name = _first(fields, NAME_KEYS) or _text(fields.get("#text"))
     first, last = _first(fields, FIRST_KEYS), _first(fields, LAST_KEYS)
     if first and last:  # {"first": "G. H.", "last": "Hardy"}; {"name": "Ana", "surname": "Moreno"}
-        name = f"{first} {last}" if not name or name == first else name
+        # "Doe, John" with its parts given (Indico's fullName) reads as the person writes it: "John Doe"
+        name = f"{first} {last}" if not name or name == first or "," in name else name
     elif name and last and not name.endswith(last):
         name = f"{name} {last}"
     name = clean_space(name)

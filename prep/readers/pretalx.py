@@ -48,7 +48,7 @@ def _api(data: dict, url: str) -> Parsed:
             parsed.sessions.append({
                 "session_id": item.get("code"), "title": i18n(item.get("title")), "abstract": i18n(item.get("abstract")),
                 "start": slot.get("start") or "", "end": slot.get("end") or "", "day": (slot.get("start") or "")[:10],
-                "room": i18n(room.get("name") if isinstance(room, dict) else room),
+                "room": i18n(room.get("name", room) if isinstance(room, dict) else room),  # {"en": "Main"} too
                 "track": i18n((item.get("track") or {}).get("name") if isinstance(item.get("track"), dict) else item.get("track")),
                 "type": i18n((item.get("submission_type") or {}).get("name") if isinstance(item.get("submission_type"), dict) else item.get("submission_type")),
                 "speakers": [split_name_org(s.get("name", ""))[0] for s in item.get("speakers", []) if isinstance(s, dict)],

@@ -1,0 +1,113 @@
+"""Paste the link you have: event platforms read through their public data, served under their real host
+names by the local web (https addresses through PREP_LOCAL_WEB), and read by the real CLI.
+
+Fixture shapes follow the platforms' public documentation: Sessionize's API "All" view (speakers with
+fullName, tagLine, links; sessions with startsAt, roomId; rooms), pretalx's REST API
+(docs.pretalx.org/api: paginated speakers and talks with slot and room), Indico's HTTP export API
+(``export/event/<id>.json?detail=contributions``: contributions with speakers as "Last, First" plus
+first_name/last_name and affiliation). The people in them are invented.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from prep.event import read_event
+from prep.localweb import Reply
+
+from conftest import with_settings
+
+JSON = {"Content-Type": "application/json"}
+SESSIONIZE_ALL = {
+    "sessions": [{"id": "101", "title": "Streams at scale", "startsAt": "2027-05-04T10:00:00", "endsAt": "2027-05-04T10:45:00",
+                  "roomId": 7, "speakers": ["s1"]},
+                 {"id": "102", "title": "Kind code reviews", "startsAt": "2027-05-04T11:00:00", "roomId": 8,
+                  "speakers": ["s2"]}],
+    "speakers": [{"id": "s1", "firstName": "Amara", "lastName": "Okafor", "fullName": "Amara Okafor",
+                  "tagLine": "Head of Data at Lumen Analytics", "bio": "Builds streaming systems.",
+                  "links": [{"title": "LinkedIn", "url": "https://www.linkedin.com/in/amara", "linkType": "LinkedIn"}],
+                  "sessions": [101]},
+                 {"id": "s2", "firstName": "Ben", "lastName": "Strauss", "fullName": "Ben Strauss",
+                  "tagLine": "Staff Engineer @ Kettle Labs", "bio": "", "links": [], "sessions": [102]}],
+    "rooms": [{"id": 7, "name": "Hall A"}, {"id": 8, "name": "Hall B"}], "questions": [], "categories": [],
+}
+
+
+@pytest.fixture
+def platform_settings(settings):
+    return with_settings(settings, local_web=True)
+
+
+def test_a_page_embedding_a_sessionize_wall_is_read_through_its_api(web, platform_settings):
+    web.route("http://conf.example/speakers", Reply(200, '<html><body><h1>Speakers</h1><div id="sw"></div>'
+                                                        '<script type="text/javascript" src="https://sessionize.com/api/v2/ab12cd/view/SpeakerWall">'
+                                                        "</script></body></html>"))
+    web.route("https://sessionize.com/api/v2/ab12cd/view/All", Reply(200, json.dumps(SESSIONIZE_ALL), JSON))
+    event = read_event("http://conf.example/speakers", settings=platform_settings)
+    people = event.people.set_index("name")
+    assert people.loc["Amara Okafor", "title"] == "Head of Data" and people.loc["Ben Strauss", "company"] == "Kettle Labs"
+    assert dict(zip(event.sessions["title"], event.sessions["room"])) == {"Streams at scale": "Hall A",
+                                                                          "Kind code reviews": "Hall B"}
+
+
+def test_a_pasted_sessionize_view_link_reads_all_of_the_event(web, platform_settings):
+    web.route("https://sessionize.com/api/v2/ab12cd/view/All", Reply(200, json.dumps(SESSIONIZE_ALL), JSON))
+    event = read_event("https://sessionize.com/api/v2/ab12cd/view/GridSmart", settings=platform_settings)
+    assert set(event.people["name"]) == {"Amara Okafor", "Ben Strauss"} and len(event.sessions) == 2
+
+
+def test_a_pretalx_event_link_reads_its_paginated_api(web, platform_settings):
+    page1 = {"count": 3, "next": "https://pretalx.com/api/events/democon/speakers/?page=2", "previous": None,
+             "results": [{"code": "A1", "name": "Chiara Romano", "biography": "Product at Orbital Foods."},
+                         {"code": "B2", "name": "Dev Patel", "biography": None}]}
+    page2 = {"count": 3, "next": None, "previous": None, "results": [{"code": "C3", "name": "Eva Lind", "biography": ""}]}
+    talks = {"count": 1, "next": None, "previous": None, "results": [
+        {"code": "T1", "title": {"en": "Supply chains that listen"}, "speakers": [{"code": "A1", "name": "Chiara Romano"}],
+         "slot": {"start": "2027-06-01T09:30:00+02:00", "end": "2027-06-01T10:00:00+02:00", "room": {"en": "Main"}}}]}
+    web.route("https://pretalx.com/api/events/democon/speakers/", Reply(200, json.dumps(page1), JSON))
+    web.route("https://pretalx.com/api/events/democon/speakers/?page=2", Reply(200, json.dumps(page2), JSON))
+    web.route("https://pretalx.com/api/events/democon/talks/", Reply(200, json.dumps(talks), JSON))
+    event = read_event("https://pretalx.com/democon/", settings=platform_settings)
+    assert set(event.people["name"]) == {"Chiara Romano", "Dev Patel", "Eva Lind"}
+    assert event.sessions.iloc[0]["room"] == "Main" and event.sessions.iloc[0]["speakers"] == "Chiara Romano"
+
+
+def test_a_private_pretalx_event_is_one_clear_failure(web, platform_settings):
+    web.route("https://pretalx.com/api/events/secret/speakers/", Reply(404, '{"detail": "Not found."}', JSON))
+    web.route("https://pretalx.com/api/events/secret/talks/", Reply(404, '{"detail": "Not found."}', JSON))
+    with pytest.raises(Exception, match="404"):
+        read_event("https://pretalx.com/secret/", settings=platform_settings)
+
+
+def test_an_indico_event_link_reads_its_export_with_last_first_names(web, platform_settings):
+    export = {"count": 1, "results": [{"title": "Workshop on Detectors", "chairs": [
+        {"fullName": "Moreau, Claire", "first_name": "Claire", "last_name": "Moreau", "affiliation": "CERN"}],
+        "contributions": [{"title": "Pixel timing", "startDate": {"date": "2027-03-02", "time": "09:00:00"},
+                           "room": "Auditorium", "speakers": [
+                               {"fullName": "Nakamura, Kenji", "first_name": "Kenji", "last_name": "Nakamura",
+                                "affiliation": "KEK"}]},
+                          {"title": "Cooling loops", "speakers": [
+                              {"fullName": "Silva, Ana", "first_name": "Ana", "last_name": "Silva", "affiliation": "LIP"}]}]}]}
+    web.route("https://indico.physics.example/export/event/4242.json?detail=contributions&pretty=no",
+              Reply(200, json.dumps(export), JSON))
+    event = read_event("https://indico.physics.example/event/4242/timetable/", settings=platform_settings)
+    people = dict(zip(event.people["name"], event.people["company"]))
+    assert people == {"Claire Moreau": "CERN", "Kenji Nakamura": "KEK", "Ana Silva": "LIP"}
+
+
+def test_login_only_platforms_and_attendee_lists_say_what_to_export(web, settings, tmp_path):
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "prep.cli", *args, "--proxy", web.proxy, "--cache",
+                               str(tmp_path / "c.sqlite"), "--delay", "0"], capture_output=True, text=True, timeout=60)
+
+    done = cli("people", "https://app.swapcard.com/event/bigconf/people")
+    assert done.returncode == 1 and "Swapcard" in done.stderr and "login" in done.stderr and "Traceback" not in done.stderr
+    assert not web.log  # nothing was asked of the platform
+    event_page = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Event", '
+                  '"name": "Data Night", "startDate": "2027-02-01T18:00"}</script></head><body><h1>Data Night</h1></body></html>')
+    web.route("http://www.eventbrite.com/e/data-night-123", Reply(200, event_page))
+    done = cli("people", "http://www.eventbrite.com/e/data-night-123")
+    assert done.returncode == 1 and "organiser's export" in done.stderr
