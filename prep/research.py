@@ -67,6 +67,7 @@ class _Target:
     key: str
     names: Counter = field(default_factory=Counter)
     url: str = ""          # a site the user gave directly
+    file: str = ""         # a saved page the user named: parsed as it is, nothing guessed or fetched
     emails: Counter = field(default_factory=Counter)  # e-mail domains seen on cards
     links: list = field(default_factory=list)         # websites seen on cards
     home: str = ""
@@ -116,17 +117,22 @@ def research_companies(companies, *, organizations: pd.DataFrame | None = None, 
         # A bare domain (from an e-mail) is tried over the scheme the candidate templates use: https
         # on the web, http on a local test web.
         scheme = urlsplit(fetcher.settings.guess_urls.split(",")[0].strip()).scheme or "https"
+        email_owners: dict[str, set[str]] = {}
         for target in targets:
-            _resolve(target, mapping, sponsors, scheme)
+            for domain in target.emails:
+                email_owners.setdefault(domain, set()).add(target.key)
+        for target in targets:
+            _resolve(target, mapping, sponsors, scheme, email_owners)
+        _read_saved_pages(fetcher, [t for t in targets if t.file])
         if guess and not offline:
-            _guess(fetcher, [t for t in targets if not t.home])
+            _guess(fetcher, [t for t in targets if not t.home and not t.file and not t.error])
         for target in targets:
-            if not target.home and not target.error:
+            if not target.home and not target.error and not target.file:
                 tried = "your mapping, the cards' links and e-mails, the sponsor list"
                 target.error = ("no website found: not in " + tried +
                                 ("; guessing is off offline" if offline else
                                  "; no candidate domain named the company" if guess else "; guessing was off"))
-        _fetch_sites(fetcher, [t for t in targets if t.home])
+        _fetch_sites(fetcher, [t for t in targets if t.home and not t.file])
         if wikipedia and not offline:
             _wikipedia(fetcher, targets)
     finally:
@@ -160,7 +166,9 @@ def _targets(source) -> list[_Target]:
     else:
         for item in source:
             item = clean_space(str(item))
-            if item.startswith(("http://", "https://")):
+            if item and not item.startswith(("http://", "https://")) and _is_file(item):
+                records.append({"name": "", "file": item})
+            elif item.startswith(("http://", "https://")):
                 records.append({"name": "", "url": item})
             elif re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", item.lower()):
                 records.append({"name": "", "url": f"https://{item.lower()}/"})
@@ -169,6 +177,9 @@ def _targets(source) -> list[_Target]:
     by_key: dict[str, _Target] = {}
     canonical: list[str] = []
     for record in records:
+        if record.get("file"):
+            by_key.setdefault("file:" + record["file"], _Target("file:" + record["file"], file=record["file"]))
+            continue
         if record.get("url"):
             key = "url:" + (urlsplit(record["url"]).hostname or record["url"])
             target = by_key.setdefault(key, _Target(key, url=record["url"]))
@@ -190,6 +201,13 @@ def _targets(source) -> list[_Target]:
             target.emails[email.rsplit("@", 1)[1].lower().strip(">")] += 1
         target.links += [link for link in record.get("links", []) if link.startswith(("http://", "https://"))]
     return list(by_key.values())
+
+
+def _is_file(item: str) -> bool:
+    try:
+        return Path(item).expanduser().is_file()
+    except (OSError, ValueError):  # a name too long to be a path, or with a NUL: a name, then
+        return False
 
 
 # -- 2. resolve ----------------------------------------------------------------------------------
@@ -244,7 +262,10 @@ def _sponsor_links(organizations: pd.DataFrame | None) -> dict[str, tuple[str, s
     return links
 
 
-def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple[str, str]], scheme: str) -> None:
+def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple[str, str]], scheme: str,
+             email_owners: dict[str, set[str]] | None = None) -> None:
+    if target.file:
+        return  # a saved page: read as it is (see _read_saved_pages)
     if target.url:
         target.home, target.domain_source = _home(target.url), "given"
         return
@@ -256,9 +277,15 @@ def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple
             target.home, target.domain_source = _home(link), "card link"
             return
     for domain, count in target.emails.most_common():
-        if domain not in FREEMAIL and (count >= 2 or _domain_names("https://" + domain, target)):
-            target.home, target.domain_source = _home(domain, scheme), "card e-mail"
-            return
+        if domain in FREEMAIL:
+            continue
+        owners = (email_owners or {}).get(domain, {target.key})
+        if len(owners) > 1:  # people of several companies write from it: reported, never guessed
+            target.error = target.error or f"the e-mail domain {domain} is shared by people of {len(owners)} companies"
+            continue
+        # a work address used by this company's people only is its domain, spelled like the name or not
+        target.home, target.domain_source = _home(domain, scheme), "card e-mail"
+        return
     match = sponsors.get(target.key)
     if match is None and sponsors:
         best = process.extractOne(target.key, list(sponsors), scorer=fuzz.ratio, score_cutoff=92)
@@ -342,6 +369,19 @@ class _GuessMemory:
             tmp.replace(self.path)
         except OSError as err:  # forgetting costs only requests on the next run
             log.info("could not remember failed guesses in %s: %s", self.path, err)
+
+
+def _read_saved_pages(fetcher: Fetcher, targets: list[_Target]) -> None:
+    """Saved pages the user named: each is its company's home page, parsed as it is."""
+    for target in targets:
+        try:
+            page = fetcher.read(target.file)
+            target.pages["home"], target.parsed["home"] = page, parse_company_page(page.text, page.url)
+            target.domain_source = "saved page"
+            site = target.parsed["home"].get("website") or ""
+            target.home = site if site.startswith(("http://", "https://")) else ""
+        except Exception as err:  # a saved page that cannot be read is that company's error
+            target.error = f"{target.file}: unreadable: {_why(err)}"
 
 
 # -- 3. fetch and parse ------------------------------------------------------------------------------

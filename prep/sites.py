@@ -53,7 +53,7 @@ def parse_company_page(text: str, url: str) -> dict:
                     base)
     name = _text(org.get("name")) or meta.get("og:site_name", "")
     is_article = meta.get("og:type", "").lower() in {"article", "video.episode", "video.other", "music.song"} or \
-        urlsplit(base).path.strip("/").count("/") >= 1
+        base.startswith(("http://", "https://")) and urlsplit(base).path.strip("/").count("/") >= 1  # (not a saved file)
     description = _text(org.get("description"))
     if not description and not is_article:
         description = meta.get("og:description") or meta.get("description", "") or _lead_paragraph(doc)

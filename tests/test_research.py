@@ -253,3 +253,22 @@ def test_guessing_is_capped_and_failed_guesses_are_not_tried_again(web, demo_set
         rows = research_companies(people, fetcher=fetcher).companies.set_index("name")
     assert "guessed before" in rows.loc["Nowhere Widgets", "error"]
     assert web.requests_to("nowhere-widgets.example") + web.requests_to("nowherewidgets.example") == asked
+
+
+def test_a_saved_page_is_read_as_it_is_and_work_email_domains_name_their_company(web, demo_settings, tmp_path):
+    saved = tmp_path / "about.html"
+    saved.write_text('<html><head><title>Bluepoint Health</title><meta property="og:site_name" content="Bluepoint Health">'
+                     '<meta name="description" content="Bluepoint Health runs clinics for rural towns."></head>'
+                     '<body><a href="https://github.com/bluepoint-health">GitHub</a></body></html>', encoding="utf-8")
+    with Fetcher(demo_settings) as fetcher:
+        row = research_companies([str(saved)], fetcher=fetcher).companies.iloc[0]
+    assert row["name"] == "Bluepoint Health" and row["domain_source"] == "saved page"
+    assert row["description"] == "Bluepoint Health runs clinics for rural towns." and web.log == []  # nothing fetched
+    people = pd.DataFrame([
+        {"name": "Dmitri Volkov", "company": "Bluepoint Health", "email": "dmitri@company-1.example"},
+        {"name": "Ann Lee", "company": "Quayside Logistics", "email": "ann@shared.example"},
+        {"name": "Bo Chen", "company": "Fernbank", "email": "bo@shared.example"}])
+    with Fetcher(with_settings(demo_settings, offline=True)) as fetcher:
+        rows = research_companies(people, fetcher=fetcher, guess=False).companies.set_index("name")
+    assert rows.loc["Bluepoint Health", "domain_source"] == "card e-mail"  # one company's own domain, unspelled
+    assert "shared by people of 2 companies" in rows.loc["Quayside Logistics", "error"]
