@@ -24,6 +24,7 @@ from .schema import SOURCE
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
+from .industries import TAXONOMY, group
 from .text import clip, phrase_in, sentences, similarity, stems, whole_phrase
 
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
@@ -277,9 +278,12 @@ class _Context:
         return _text(record.get("industry")) if record else ""
 
     def outside_industry(self, row: dict) -> bool:
-        industry = normalize_company(self.industry(row))
+        label = self.industry(row)
+        industry = normalize_company(label)
         if not industry or not self.industries:
             return False  # unknown industry: never claimed as "outside"
+        if label in TAXONOMY:  # read from the company's words: compare in the taxonomy, the profile's too
+            return not any(group(mine) == label for mine in self.profile.industries)
         return not any(fuzz.token_set_ratio(industry, mine) >= 80 for mine in self.industries)
 
     def warm_paths(self, row: dict) -> list[str]:

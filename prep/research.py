@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from . import schema
 from .errors import PrepError, SchemaError
 from .fetch import Fetcher
+from .industries import classify
 from .names import clean_space, normalize_company, stable_id
 from .settings import Settings
 from .sites import names_company, parse_careers_page, parse_company_page, parse_feed, size_band
@@ -524,6 +525,14 @@ def _site(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
+def _title_name(title: str | None) -> str:
+    """A site's name from its <title> when nothing else names it: "Acme | Home" -> "Acme"."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—:-]\s+|\s*\|\s*", title or "") if p.strip()]
+    generic = {"home", "homepage", "welcome", "index", "start", "startseite", "inicio", "accueil"}
+    named = [p for p in parts if p.casefold() not in generic and len(p) <= 60]
+    return named[0] if named else ""
+
+
 def _why(err: Exception) -> str:
     return "nested too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {err}"
 
@@ -534,7 +543,8 @@ def _row(target: _Target, max_news: int) -> tuple[dict, list[dict]]:
     about = target.parsed.get("about") or {}
     wiki = target.parsed.get("wikipedia", {})
     facts = wiki.get("facts", {})
-    name = target.name if target.names else (home.get("name") or home.get("site_name") or target.name)
+    name = target.name if target.names else (home.get("name") or home.get("site_name") or _title_name(home.get("title"))
+                                             or target.name)
     company_id = stable_id(normalize_company(name) or target.key)
 
     def first(key: str):
@@ -544,6 +554,9 @@ def _row(target: _Target, max_news: int) -> tuple[dict, list[dict]]:
     jobs = list(dict.fromkeys((home.get("jobs") or []) + (target.parsed.get("careers") or [])))
     employees = first("employees") or facts.get("employees")
     description = first("description") or ""
+    industry, evidence = first("industry") or facts.get("industry") or "", ""
+    if not industry:  # the site states none: read it from the company's own words (prep.industries)
+        industry, evidence = classify(description, about.get("description") or "", " . ".join(jobs))
     if not description and wiki.get("summary"):
         description = wiki["summary"].get("extract", "")
     pages = list(target.pages.values())
@@ -552,7 +565,7 @@ def _row(target: _Target, max_news: int) -> tuple[dict, list[dict]]:
     row = {
         "company_id": company_id, "name": name, "normalized_name": normalize_company(name),
         "domain": _site(target.home) if target.home else None, "website": target.home or None,
-        "description": description, "industry": first("industry") or facts.get("industry"),
+        "description": description, "industry": industry or None, "industry_evidence": evidence or None,
         "employees": employees, "size_band": size_band(employees),
         "founded": first("founded") or facts.get("founded"), "headquarters": first("headquarters") or facts.get("headquarters"),
         "linkedin": socials.get("linkedin"), "x": socials.get("x"), "github": socials.get("github"),

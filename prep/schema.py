@@ -71,7 +71,8 @@ COMPANIES = {
     "domain": S,             # host of the site, without "www."
     "website": S,            # the home page that was read
     "description": S,        # schema.org Organization, else the home page's own meta/OpenGraph description
-    "industry": S,           # from the site's Organization data, else Wikidata (with --wikipedia)
+    "industry": S,           # the site's Organization data, else Wikidata (--wikipedia), else read from its words
+    "industry_evidence": S,  # the company's own sentence that decided its industry, when classified from its words
     "employees": "Int64",    # numberOfEmployees (a range gives its upper bound), else Wikidata
     "size_band": S,          # LinkedIn-style band of employees: 1-10, 11-50, ..., 10,001+
     "founded": S,            # foundingDate, else Wikidata inception (year)

@@ -272,3 +272,16 @@ def test_a_saved_page_is_read_as_it_is_and_work_email_domains_name_their_company
         rows = research_companies(people, fetcher=fetcher, guess=False).companies.set_index("name")
     assert rows.loc["Bluepoint Health", "domain_source"] == "card e-mail"  # one company's own domain, unspelled
     assert "shared by people of 2 companies" in rows.loc["Quayside Logistics", "error"]
+
+
+def test_a_sites_industry_is_read_from_its_own_words_with_the_sentence_as_evidence(web, demo_settings):
+    web.route("http://bluepoint.example/", Reply(200, '<html><head><title>Bluepoint Health</title>'
+                                                      '<meta name="description" content="Bluepoint Health runs clinics for '
+                                                      'rural towns and helps patients get care."></head><body></body></html>'))
+    web.route("http://quiet.example/", Reply(200, "<html><head><title>Quiet Co</title></head><body><p>Hello.</p></body></html>"))
+    with Fetcher(demo_settings) as fetcher:
+        rows = research_companies(["http://bluepoint.example/", "http://quiet.example/"], fetcher=fetcher).companies
+    rows = rows.set_index("name")
+    assert rows.loc["Bluepoint Health", "industry"] == "Hospitals and Health Care"
+    assert "clinics" in rows.loc["Bluepoint Health", "industry_evidence"]
+    assert pd.isna(rows.loc["Quiet Co", "industry"])  # nothing decides: unknown, never guessed
