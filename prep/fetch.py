@@ -5,7 +5,6 @@ without touching the network; throttling lives in the transport adapter, so cach
 """
 from __future__ import annotations
 
-import codecs
 import heapq
 import ipaddress
 import itertools
@@ -18,106 +17,26 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Callable, Iterable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
-import charset_normalizer
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 from tqdm import tqdm
 
 from .errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
+from .page import Page, decode_charset
 from .politeness import HostThrottle, RobotsCache, is_loopback
 from .settings import Settings
+from .urls import check_url
 
 log = logging.getLogger("prep")
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-
-
-@dataclass
-class Page:
-    """A fetched (or explicitly read local) document."""
-
-    url: str  # final URL after redirects (or file path)
-    status: int
-    content_type: str  # the media type, e.g. "text/html"
-    content: bytes = field(repr=False)
-    encoding: str | None = None
-    from_cache: bool = False
-    fetched_at: str = ""
-
-    @property
-    def text(self) -> str:
-        return self.content.decode(self.encoding or "utf-8", errors="replace")
-
-    @property
-    def kind(self) -> str:
-        """One of html, json, xml, feed, csv, ics, text: what kind of document this is."""
-        return sniff_kind(self.content_type, self.content, self.url)
-
-
-def sniff_kind(content_type: str, content: bytes, url: str = "") -> str:
-    """Classify a document by media type, then file extension, then its first bytes."""
-    ct = content_type.lower()
-    path = urlsplit(url).path.lower()
-    kind = next((k for k, marks in _TYPE_MARKS if any(m in ct for m in marks)), None)
-    kind = kind or next((k for k, exts in _EXTENSIONS if path.endswith(exts)), None)
-    head = content[:2048].lstrip().lower()
-    if kind is None:
-        if head.startswith((b"{", b"[")):
-            kind = "json"
-        elif b"<html" in head[:512] or head.startswith(b"<!doctype html"):
-            kind = "html"
-        elif head.startswith(b"<"):
-            kind = "xml"
-        elif head.startswith(b"begin:vcalendar"):
-            kind = "ics"
-        else:
-            kind = "text"
-    if kind == "xml" and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
-        kind = "feed"
-    return kind
-
-
-_TYPE_MARKS = (("json", ("json",)), ("feed", ("rss", "atom")), ("csv", ("csv",)), ("ics", ("calendar",)),
-               ("html", ("html",)), ("xml", ("xml",)))
-_EXTENSIONS = (("json", (".json",)), ("feed", (".rss", ".atom")), ("csv", (".csv", ".tsv")), ("ics", (".ics",)),
-               ("html", (".html", ".htm")), ("xml", (".xml",)))
-
-
-def decode_charset(content: bytes, content_type: str) -> str:
-    """The text encoding: the HTTP header's charset, then ``<meta charset>``, then detection."""
-    match = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
-    candidates = [match.group(1)] if match else []
-    meta = _META_CHARSET.search(content[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
-    for name in candidates:
-        if _text_codec(name):
-            return name
-    try:
-        content.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(content[:200_000]).best()
-        return best.encoding if best else "utf-8"
-
-
-def _text_codec(name: str) -> bool:
-    """Is ``name`` a codec that turns bytes into text? ("idna", "undefined" and "rot13" are not)."""
-    try:
-        info = codecs.lookup(name)
-        b"".decode(info.name, "replace")
-    except (LookupError, UnicodeError, ValueError):
-        return False
-    return getattr(info, "_is_text_encoding", True) and info.name not in ("idna", "punycode", "undefined")
 
 
 def _cut_off(response, expired: threading.Event) -> None:
@@ -526,35 +445,3 @@ def _parse_retry_after(value: str) -> float:
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
     except (TypeError, ValueError):
         return 0.0
-
-
-def check_url(url: str) -> str:
-    """Raise :class:`UnsafeURL` unless ``url`` is an absolute http(s) URL with a valid host name."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except (ValueError, TypeError, AttributeError) as err:
-        raise UnsafeURL(str(url), f"not a URL: {err}") from err
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UnsafeURL(url, "only absolute http(s) URLs are fetched")
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
-    except UnicodeError as err:
-        raise UnsafeURL(url, "the host name is not a valid domain name") from err
-    if not ascii_host or len(ascii_host) > 253 or any(not 0 < len(label) <= 63 for label in ascii_host.rstrip(".").split(".")):
-        raise UnsafeURL(url, "the host name is not a valid domain name (empty, or a part longer than 63 characters)")
-    return url
-
-
-def follow(link: str, base: str) -> str | None:
-    """Resolve a link found inside a fetched page; ``None`` unless it is http(s).
-
-    Scraped links never lead to local files or other schemes, whatever the page says.
-    """
-    if not link:
-        return None
-    absolute = urljoin(base, link.strip())
-    parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return parts._replace(fragment="").geturl()

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import feedparser
 from rapidfuzz import fuzz
 
-from .fetch import follow
+from .urls import follow
 from .htmltree import html_tree
 from .names import clean_space, normalize_company
 from .social import social_network

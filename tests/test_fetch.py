@@ -7,7 +7,8 @@ import pytest
 
 from conftest import with_settings
 from prep.errors import FetchError, OfflineMiss, RobotsDisallowed, TooLarge, UnsafeURL
-from prep.fetch import Fetcher, follow
+from prep.fetch import Fetcher
+from prep.urls import follow
 from prep.localweb import Reply
 
 EVENT = "http://harbordata.example/"

@@ -122,7 +122,7 @@ def test_a_company_name_too_long_for_a_domain_is_one_error_not_a_traceback(setti
 
 def test_a_host_name_that_is_no_domain_is_refused_by_name():
     from prep.errors import UnsafeURL
-    from prep.fetch import check_url
+    from prep.urls import check_url
 
     with pytest.raises(UnsafeURL, match="not a valid domain name"):
         check_url("https://" + "a" * 70 + ".com/")

@@ -4,7 +4,7 @@ A pretalx schedule page is a ``<pretalx-schedule event-url="...">`` widget fed b
 ``<event-url>schedule/widgets/schedule.json``; many other schedule pages announce a frab XML or
 JSON export with ``<link rel="alternate">``; a page embedding Sessionize has its ``view/All`` API data.
 The reader returns those URLs as further pages to
-read (only http(s) ones survive :func:`prep.fetch.follow`).
+read (only http(s) ones survive :func:`prep.urls.follow`).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 
 
 from ..connectors.sessionize import embedded_api
-from ..fetch import follow
+from ..urls import follow
 from ..htmltree import html_tree
 from . import Parsed, register
 

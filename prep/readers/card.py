@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from ..fetch import follow
+from ..urls import follow
 from ..names import TALK_LABEL, clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
 from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)

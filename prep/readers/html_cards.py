@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..fetch import follow
+from ..urls import follow
 from ..htmltree import html_tree
 from ..names import clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register

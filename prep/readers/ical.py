@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from ..errors import ParseError
-from ..fetch import follow
+from ..urls import follow
 from ..names import PLACEHOLDERS, clean_space, looks_like_person_name
 from . import Parsed, register
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 
-from ..fetch import follow
+from ..urls import follow
 from ..names import clean_space, split_name_org
 from ..htmltree import html_tree
 from . import Parsed, register

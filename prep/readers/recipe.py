@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import yaml
 
 from ..errors import ParseError
-from ..fetch import follow
+from ..urls import follow
 from ..names import clean_space, split_name_org, split_tagline
 from . import Parsed
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..fetch import follow
+from ..urls import follow
 from ..htmltree import html_tree
 from ..names import clean_space
 

@@ -13,7 +13,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from ..fetch import follow
+from ..urls import follow
 from ..htmltree import html_tree
 from ..names import clean_space
 from ..social import social_network
