@@ -20,7 +20,6 @@ import json
 import logging
 import re
 import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,10 +32,11 @@ from rapidfuzz import fuzz, process
 from . import schema
 from .errors import PrepError, SchemaError
 from .fetch import Fetcher
+from .guess import guess_sites, home_url
 from .industries import classify
 from .names import clean_space, normalize_company, stable_id
 from .settings import Settings
-from .sites import names_company, parse_careers_page, parse_company_page, parse_feed, size_band
+from .sites import parse_careers_page, parse_company_page, parse_feed, size_band
 
 log = logging.getLogger("prep")
 
@@ -126,7 +126,7 @@ def research_companies(companies, *, organizations: pd.DataFrame | None = None, 
             _resolve(target, mapping, sponsors, scheme, email_owners)
         _read_saved_pages(fetcher, [t for t in targets if t.file])
         if guess and not offline:
-            _guess(fetcher, [t for t in targets if not t.home and not t.file and not t.error])
+            guess_sites(fetcher, [t for t in targets if not t.home and not t.file and not t.error])
         for target in targets:
             if not target.home and not target.error and not target.file:
                 tried = "your mapping, the cards' links and e-mails, the sponsor list"
@@ -239,17 +239,8 @@ def _normalize_mapping(data: dict) -> dict[str, str]:
     out = {}
     for name, domain in data.items():
         if name and domain and isinstance(domain, str):
-            out[normalize_company(str(name))] = _home(domain)
+            out[normalize_company(str(name))] = home_url(domain)
     return out
-
-
-def _home(domain_or_url: str, scheme: str = "https") -> str:
-    """The home page URL of a domain (tried over ``scheme``) or of any URL on the site."""
-    text = domain_or_url.strip()
-    if not text.startswith(("http://", "https://")):
-        text = f"{scheme}://" + text.lstrip("/")
-    parts = urlsplit(text)
-    return f"{parts.scheme}://{parts.netloc.lower()}/"
 
 
 def _sponsor_links(organizations: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
@@ -268,14 +259,14 @@ def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple
     if target.file:
         return  # a saved page: read as it is (see _read_saved_pages)
     if target.url:
-        target.home, target.domain_source = _home(target.url), "given"
+        target.home, target.domain_source = home_url(target.url), "given"
         return
     if target.key in mapping:
         target.home, target.domain_source = mapping[target.key], "mapping"
         return
     for link in target.links:
         if _domain_names(link, target):
-            target.home, target.domain_source = _home(link), "card link"
+            target.home, target.domain_source = home_url(link), "card link"
             return
     for domain, count in target.emails.most_common():
         if domain in FREEMAIL:
@@ -285,14 +276,14 @@ def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple
             target.error = target.error or f"the e-mail domain {domain} is shared by people of {len(owners)} companies"
             continue
         # a work address used by this company's people only is its domain, spelled like the name or not
-        target.home, target.domain_source = _home(domain, scheme), "card e-mail"
+        target.home, target.domain_source = home_url(domain, scheme), "card e-mail"
         return
     match = sponsors.get(target.key)
     if match is None and sponsors:
         best = process.extractOne(target.key, list(sponsors), scorer=fuzz.ratio, score_cutoff=92)
         match = sponsors[best[0]] if best else None
     if match:
-        target.home, target.domain_source = _home(match[0]), f"event {match[1]} link"
+        target.home, target.domain_source = home_url(match[0]), f"event {match[1]} link"
 
 
 def _domain_names(url: str, target: _Target) -> bool:
@@ -301,75 +292,6 @@ def _domain_names(url: str, target: _Target) -> bool:
     label = re.sub(r"[^a-z0-9]", "", host.rsplit(".", 1)[0])
     name = re.sub(r"[^a-z0-9]", "", target.key)
     return len(name) >= 3 and (name in label or (len(label) >= 4 and label in name) or fuzz.ratio(name, label) >= 85)
-
-
-def _guess(fetcher: Fetcher, targets: list[_Target]) -> None:
-    """Try candidate domains; keep the first (in template order) whose page names the company.
-
-    At most ``max_guesses`` companies, those with the most people here first, and never again a company
-    whose guesses all failed within the cache's lifetime (remembered beside the cache), so a 300-company
-    page costs at most a few hundred requests once, not thousands every run."""
-    templates = [t.strip() for t in fetcher.settings.guess_urls.split(",") if "{slug}" in t]
-    memory = _GuessMemory(fetcher.settings)
-    ranked = sorted(targets, key=lambda t: -sum(t.names.values()))
-    skipped = [t for t in ranked if memory.failed(t.key)]
-    chosen = [t for t in ranked if not memory.failed(t.key)][:max(fetcher.settings.max_guesses, 0)]
-    for target in skipped:
-        target.error = "no website found: guessed before and no candidate named the company (the guesses are " \
-                       "remembered for the cache's lifetime)"
-    for target in [t for t in ranked if t not in chosen and t not in skipped]:
-        target.error = f"no website found: not guessed (only the {fetcher.settings.max_guesses} companies with the " \
-                       "most people are; PREP_MAX_GUESSES)"
-    targets = chosen
-    candidates: dict[str, list[str]] = {}
-    for target in targets:
-        words = re.sub(r"[^a-z0-9 ]", "", target.key).split()
-        if not words:
-            continue
-        slugs = list(dict.fromkeys(["".join(words), "-".join(words)]))
-        candidates[target.key] = [t.format(slug=s) for t in templates for s in slugs]
-    pages, _ = fetcher.fetch_many([u for urls in candidates.values() for u in urls], desc="guessing sites")
-    for target in targets:
-        for url in candidates.get(target.key, []):
-            page = pages.get(url)
-            if page and page.kind == "html" and names_company(parse_company_page(page.text, page.url), target.name):
-                target.home, target.domain_source = _home(page.url), "guessed, confirmed by page"
-                break
-        else:
-            if candidates.get(target.key):
-                memory.remember(target.key)
-    memory.save()
-
-
-class _GuessMemory:
-    """Companies whose guessed sites all failed, with when: a JSON file beside the HTTP cache."""
-
-    def __init__(self, settings: Settings):
-        self.path = settings.cache_path.with_name(settings.cache_path.stem + ".guesses.json")
-        self.ttl = settings.cache_ttl
-        try:
-            self.failures = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.failures = {}
-        self.changed = False
-
-    def failed(self, key: str) -> bool:
-        when = self.failures.get(key)
-        return isinstance(when, (int, float)) and (self.ttl < 0 or time.time() - when < self.ttl)
-
-    def remember(self, key: str) -> None:
-        self.failures[key], self.changed = time.time(), True
-
-    def save(self) -> None:
-        if not self.changed:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.failures), encoding="utf-8")
-            tmp.replace(self.path)
-        except OSError as err:  # forgetting costs only requests on the next run
-            log.info("could not remember failed guesses in %s: %s", self.path, err)
 
 
 def _read_saved_pages(fetcher: Fetcher, targets: list[_Target]) -> None:
