@@ -25,7 +25,7 @@ from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
 from .profile import Offer, Profile, load_contacts, load_profile
 from .industries import TAXONOMY, group
-from .text import clip, phrase_in, sentences, similarity, stems, whole_phrase
+from .text import phrase_in, sentences, similarity, stems, whole_phrase
 
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
                          r"vice president|vp|executive director|managing director|general manager|partner|chair|"
@@ -317,7 +317,9 @@ class _Context:
         if bio_fact:
             hit = next((s for s in sentences(bio_fact.text) if NEW_ROLE.search(s)), None)
             if hit:
-                lines.append(bio_fact.cite(f"New in role (“{clip(hit, 120)}”): congratulate {first} on it."))
+                quote = whole_phrase(hit, 120)  # whole sentences or clauses only, never a cut one
+                lines.append(bio_fact.cite(f"New in role (“{quote}”): congratulate {first} on it." if quote
+                                           else f"New in role: congratulate {first} on it."))
         for fact in facts:
             if fact.kind == "news" and DIFFICULT.search(fact.text):
                 when = f" on {fact.when}" if fact.when else ""
@@ -369,7 +371,9 @@ class _Context:
                 break
         for interest, fact, sentence in matched:
             if fact.kind == "bio":
-                out.append(fact.cite(f"Your bio says “{clip(sentence.rstrip('.'), 110)}”: what has that taught you about {interest}?"))
+                quote = whole_phrase(sentence, 110)
+                out.append(fact.cite(f"Your bio says “{quote}”: what has that taught you about {interest}?" if quote
+                                     else f"What has your work taught you about {interest} lately?"))
                 break
         for fact in facts:
             if fact.kind == "news" and not DIFFICULT.search(fact.text):
@@ -403,7 +407,8 @@ class _Context:
                     continue
             where = {"bio": "Their bio", "talk": f"Their talk “{fact.label}”", "company": f"{fact.label}'s description",
                      "news": f"{row.get('company')} news “{fact.label}”", "hiring": f"{row.get('company')} is hiring"}[fact.kind]
-            reasons.append(fact.cite(f"{where} touches your interest in {interest}: “{clip(sentence, 140)}”"))
+            quote = whole_phrase(sentence, 140)
+            reasons.append(fact.cite(f"{where} touches your interest in {interest}" + (f": “{quote}”" if quote else "")))
         if outside:
             record = self.company_of(row) or {}
             reasons.append(f"Outside your industries ({self.industry(row)}): a view you would not get at home"
@@ -420,7 +425,9 @@ class _Context:
         if offer:
             what, fact, sentence = offer
             need = {"hiring": f"{row.get('company')} is hiring a {fact.label}", "talk": f"their talk “{fact.label}”",
-                    "news": f"{row.get('company')} news “{fact.label}”"}.get(fact.kind, f"“{clip(sentence, 100)}”")
+                    "news": f"{row.get('company')} news “{fact.label}”"}.get(
+                        fact.kind, f"“{whole_phrase(sentence, 100)}”" if whole_phrase(sentence, 100)
+                        else f"what their {fact.kind} says about it")
             offer_text = fact.cite(f"{_offer_text(what)} (because of {need})")
         else:
             offer_text = "No specific need found in what they published: ask what they are working on and listen for one."
