@@ -320,11 +320,12 @@ def test_a_starter_quotes_whole_sentences_or_clauses_never_a_cut_one():
     assert whole_phrase("x" * 200) == ""
 
 
-def test_no_reason_offer_or_starter_quotes_a_cut_sentence():
+def test_no_reason_offer_or_starter_quotes_a_cut_sentence(tmp_path):
     from prep.brief import prepare
     from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 
-    prepared = prepare(DEMO_SOURCES, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS), demo=True, progress=False)
+    prepared = prepare(DEMO_SOURCES, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS), demo=True, progress=False,
+                       cache_dir=str(tmp_path / "cache"))
     for column in ("reasons", "offer", "approach", "starters"):
         for text in prepared.priorities[column].fillna(""):
             assert "…”" not in text and "...”" not in text, (column, text)
