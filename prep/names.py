@@ -328,4 +328,5 @@ monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoc
 lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche
 lunedì martedì mercoledì giovedì venerdì sabato events pdf json xml ical icalendar xcal csv rss atom qr-code
 download downloads video videos slides photos gallery faq venue location tickets
+learn speak attend participate volunteer volunteers donate sponsor sponsors partners connect explore discover
 """.split())

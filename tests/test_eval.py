@@ -69,7 +69,7 @@ def test_company_pages_links_and_descriptions():
 
 REALSITES = REALWORLD.parent / "realsites"
 # Whole sites through the real CLI (prep.eval_sites), re-based 2026-12-01; floors only go up.
-SITE_FLOORS = {"people_f1": 0.95, "title": 0.82, "company": 0.90, "sessions_recall": 0.90, "orgs_recall": 0.83,
+SITE_FLOORS = {"people_f1": 0.96, "title": 0.82, "company": 0.90, "sessions_recall": 0.90, "orgs_recall": 0.83,
                "events_right": 5}
 
 
@@ -90,4 +90,4 @@ def test_the_home_page_alone_finds_the_people():
     from prep.eval_sites import score_sites, site_totals
 
     totals = site_totals(score_sites(REALSITES, home_only=True))
-    assert totals["people_f1"] >= 0.93, round(totals["people_f1"], 3)
+    assert totals["people_f1"] >= 0.935, round(totals["people_f1"], 3)
