@@ -649,3 +649,14 @@ def test_an_app_shell_page_says_it_needs_javascript():
              '<body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>')
     with pytest.raises(NoPeopleFound, match="builds its content with JavaScript"):
         parse_page(page(shell))
+
+
+def test_organisers_named_in_running_text_and_placeholder_logos():
+    html = ("<html><body><p>Speakers and talks.</p><h2>Sponsors</h2><a href='https://acme.example/'>"
+            "<img src='/img/acme.png' alt='Acme'></a><a href='https://x.example/'><img src='/img/placeholder.png'></a>"
+            "<a href='https://homeadvisor.example/'><img src='/img/home-advisor.png'></a>"
+            "<p>Find HomeAdvisor at <a href='https://homeadvisor.example/'>HomeAdvisor</a></p>"
+            "<footer><p>Organized by <a href='https://gdg.example/'>GDG Venezia</a>.</p></footer></body></html>")
+    orgs = parse_page(page(html, url="http://conf.example/")).organizations
+    assert {(o["name"], o["kind"]) for o in orgs} == {("Acme", "sponsor"), ("HomeAdvisor", "sponsor"),
+                                                      ("GDG Venezia", "organizer")}

@@ -71,13 +71,35 @@ def organizations_on(root, url: str) -> list[dict]:
                     heading, in_block = "", False  # a heading about something else ends the block
             elif SPONSOR_WORDS.search(label):
                 heading, in_block = heading or label, True
+        if el.tag == "a" and _LEAD_IN.search(_text_before(el)):  # "Organized by <a>GDG Venezia</a>" in running text
+            org = _organization(el, url, site)
+            if org and not PLACEHOLDER.search(org["name"]):
+                org.update(kind=_kind(_text_before(el)), tier="", source_url=url)
+                found.setdefault(org["name"].casefold(), org)
+            continue
         if not in_block and not _inside_named_block(el):
             continue
         org = _organization(el, url, site)
-        if org and not PLACEHOLDER.search(org["name"]):
+        if org and not PLACEHOLDER.search(org["name"]) and not _NOT_A_NAME.search(org["name"]):
             org.update(kind=_kind(heading or _inside_named_block(el)), tier=heading, source_url=url)
             found.setdefault(org["name"].casefold(), org)
-    return list(found.values())
+    merged: dict[str, dict] = {}
+    for org in found.values():  # "home advisor" (a file name) and "HomeAdvisor" (an alt text) are one sponsor
+        key = re.sub(r"[\W_]+", "", org["name"].casefold())
+        if key not in merged or org["name"] != org["name"].lower() and merged[key]["name"] == merged[key]["name"].lower():
+            merged[key] = {**merged.get(key, {}), **{k: v for k, v in org.items() if v}}
+    return list(merged.values())
+
+
+_LEAD_IN = re.compile(r"(organi[sz]ed by|organizzato da|organizado por|organisé par|veranstaltet von|hosted by|"
+                      r"sponsored by|powered by|in partnership with|presented by)\s*:?\s*$", re.I)
+
+
+def _text_before(a) -> str:
+    """The running text just before a link: its previous sibling's tail, else its parent's own text."""
+    previous = a.getprevious()
+    text = (previous.tail if previous is not None else a.getparent().text if a.getparent() is not None else "") or ""
+    return clean_space(text)[-60:]
 
 
 def _named_block(el) -> bool:
@@ -122,6 +144,8 @@ def _organization(el, url: str, site: str) -> dict | None:
         name = name or (text if 1 <= len(text.split()) <= 6 and len(text) <= 60 else "")
         if not name and img is not None:
             name = _file_name(img.get("src") or img.get("data-src") or "")
+            if not name and _NOT_A_NAME.search(PurePosixPath(urlsplit(img.get("src") or "").path).stem):
+                return None  # a placeholder tile ("placeholder.png"), not a sponsor yet
         if not name and external:
             name = _site(target).split(".")[0]
         return {"name": name, "url": target if external else "",
@@ -132,10 +156,14 @@ def _organization(el, url: str, site: str) -> dict | None:
     return None
 
 
+_NOT_A_NAME = re.compile(r"^(placeholder|default|blank|image|img|logo|banner|sponsor|partner|photo|picture)s?\d*$|"
+                         r"^(photo|image|picture) (by|credit)\b|^credit", re.I)
+
+
 def _logo_name(img) -> str:
     text = clean_space(img.get("alt") or img.get("title") or "")
     text = clean_space(_LOGO_WORDS.sub(" ", text)).strip(" -_|")
-    return text if text and len(text) <= 80 else ""
+    return text if text and len(text) <= 80 and not _NOT_A_NAME.search(text) else ""
 
 
 def _caption(img) -> str:
@@ -148,7 +176,8 @@ def _file_name(src: str) -> str:
     stem = PurePosixPath(unquote(urlsplit(src).path)).stem
     stem = re.sub(r"(?i)[-_ ]?(logo|color|colour|white|black|dark|light|small|big|\d+x\d+|@2x|v\d)$", "", stem)
     stem = re.sub(r"(?i)^(logo|sponsor|partner)[-_ ]?", "", stem)
-    return stem.replace("_", " ").replace("-", " ").strip() if len(stem) >= 2 else ""
+    name = stem.replace("_", " ").replace("-", " ").strip()
+    return name if len(name) >= 2 and not _NOT_A_NAME.search(name) else ""
 
 
 def _site(url: str) -> str:
