@@ -69,7 +69,7 @@ def test_company_pages_links_and_descriptions():
 
 REALSITES = REALWORLD.parent / "realsites"
 # Whole sites through the real CLI (prep.eval_sites), re-based 2026-12-01; floors only go up.
-SITE_FLOORS = {"people_f1": 0.96, "title": 0.82, "company": 0.90, "sessions_recall": 0.90, "orgs_recall": 0.84,
+SITE_FLOORS = {"people_f1": 0.96, "title": 0.84, "company": 0.90, "sessions_recall": 0.90, "orgs_recall": 0.84,
                "events_right": 5}
 
 

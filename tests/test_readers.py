@@ -660,3 +660,14 @@ def test_organisers_named_in_running_text_and_placeholder_logos():
     orgs = parse_page(page(html, url="http://conf.example/")).organizations
     assert {(o["name"], o["kind"]) for o in orgs} == {("Acme", "sponsor"), ("HomeAdvisor", "sponsor"),
                                                       ("GDG Venezia", "organizer")}
+
+
+def test_a_second_view_of_the_same_people_fills_what_the_cards_left_out():
+    cards = "".join(f"<div class='speaker'><img src='/p{i}.jpg' alt=''><h3 class='name'>{n}</h3><p class='company'>{c}</p></div>"
+                    for i, (n, _, c) in enumerate(LINEUP))
+    modals = "".join(f"<div class='modal'><h4 class='modal-title'>{n}</h4><h5 class='position'>{t}</h5>"
+                     f"<p>{n.split()[0]} has built teams and data systems for over a decade and speaks about them at meetups.</p></div>"
+                     for n, t, _ in LINEUP)
+    people = parse_page(page(f"<html><body><div class='grid'>{cards}</div>{modals}</body></html>")).people
+    assert [(p["name"], p["title"], p["company"]) for p in people] == LINEUP
+    assert all(p["bio"] for p in people)

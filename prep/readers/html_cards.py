@@ -89,6 +89,7 @@ def parse(text: str, url: str) -> Parsed:
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
     _editions(root, cards, people)
+    _other_views(list(people.values()), best, scored, url)
     found = with_tables(list(people.values()), people_in_tables(root, url))
     parsed = Parsed(people=found, reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
@@ -246,6 +247,31 @@ def _more_of_the_same(best: list, scored: list) -> list:
 
 
 _SEVERAL = re.compile(r",|&|\band\b")
+
+
+def _other_views(records: list[dict], best: list, scored: list, url: str) -> None:
+    """The same people shown a second time on the page (a Bootstrap modal per speaker, a detail pane):
+    a view naming most of the cards' people fills the fields the cards left empty, person by person."""
+    if not records or not best:
+        return
+    by_name = {normalize_name(r["name"]): r for r in records}
+    taken = {id(item) for item, _ in best}
+    for found, _ in scored:
+        if any(id(item) in taken for item, _ in found):
+            continue
+        names = {normalize_name(hit[1]) for _, hit in found}
+        if len(names & set(by_name)) < max(2, 0.8 * len(by_name)):
+            continue
+        for item, hit in found:
+            record = by_name.get(normalize_name(hit[1]))
+            if record is None:
+                continue
+            other = read_card(item, url, hit)
+            job_column([other])
+            for field in ("title", "bio"):  # (a company seen only in another view is too often its talk or its tag)
+                if other.get(field) and not record.get(field) and other[field] not in (record.get("company"), record["name"]):
+                    record[field] = other[field]
+        return
 
 
 def _by_form(found: list) -> bool:
