@@ -154,6 +154,8 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
         if reader.name == "html-cards" and any(r.name == "agenda" for r in chosen[:chosen.index(reader)]) \
                 and combined.sessions:
             result.people = []  # on an agenda, a "card" is a slot: its people are the sessions' speakers
+        if result.note:
+            tried[-1] += f" ({result.note})"
         combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
         if not combined.organizations and result.organizations:
             combined.organizations = result.organizations

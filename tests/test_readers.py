@@ -671,3 +671,8 @@ def test_a_second_view_of_the_same_people_fills_what_the_cards_left_out():
     people = parse_page(page(f"<html><body><div class='grid'>{cards}</div>{modals}</body></html>")).people
     assert [(p["name"], p["title"], p["company"]) for p in people] == LINEUP
     assert all(p["bio"] for p in people)
+
+
+def test_a_page_with_nobody_says_what_each_reader_saw():
+    with pytest.raises(NoPeopleFound, match=r"html-cards \(\d+ repeated blocks, none looked like people\)"):
+        parse_page(page("<html><body><ul><li>Home</li><li>About</li><li>Contact</li></ul></body></html>"))

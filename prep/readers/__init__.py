@@ -24,6 +24,7 @@ class Parsed:
     facts: dict = field(default_factory=dict)  # the event as an ordinary page shows it: used after every ``info``
     tentative: bool = False  # people found only as loose items (a page's author): a reader finding far more wins
     reader: str = ""
+    note: str = ""  # what the reader saw when it found nobody ("12 repeated blocks, none looked like people")
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,10 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("data-people", detect)
 def parse(text: str, url: str) -> Parsed:
-    return Parsed(people=people_in(load_tree(text, url), url), reader="data-people")
+    tree = load_tree(text, url)
+    people = people_in(tree, url)
+    return Parsed(people=people, reader="data-people",
+                  note="" if people else "structured data with no list of people-like records")
 
 
 def people_in(tree, url: str) -> list[dict]:

@@ -92,6 +92,9 @@ def parse(text: str, url: str) -> Parsed:
     _other_views(list(people.values()), best, scored, url)
     found = with_tables(list(people.values()), people_in_tables(root, url))
     parsed = Parsed(people=found, reader="html-cards")
+    if not found:
+        parsed.note = (f"{len(seen_groups)} repeated blocks, none looked like people" if seen_groups
+                       else "no repeated blocks on the page")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
     parsed.next_pages = _same_site(next_links, url) if parsed.people else []
     return parsed
