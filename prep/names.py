@@ -45,7 +45,8 @@ volunteer volontario volontaria bénévole estudiante
 
 #: Job words of languages written without spaces between words, found inside a phrase ("Himalaya Media内容总监").
 TITLE_FRAGMENTS = tuple("""
-工程师 工程師 总监 總監 经理 經理 创始人 創始人 创办人 創辦人 联合创始人 制作人 製作人 主持人 总裁 總裁 董事 主管 研究员 研究員
+工程师 工程師 总监 總監 内容总监 传讯总监 技术总监 经理 經理 创始人 創始人 创办人 創辦人 联合创始人 制作人 製作人 主持人 主持
+合伙人 管理合伙人 负责人 顾问 记者 作者 设计 声音设计 总裁 總裁 董事 主管 研究员 研究員
 教授 讲师 講師 策划 策劃 总经理 總經理 技术长 技術長 校长 校長 秘书长 祕書長 主编 主編 编辑 編輯 设计师 設計師 开发者 開發者
 エンジニア 代表取締役 取締役 社長 部長 課長 マネージャー マネジャー 著者 研究者 デザイナー 創業者 共同創業者 ディレクター
 プロデューサー 엔지니어 대표 개발자 이사 팀장 연구원
@@ -143,6 +144,8 @@ def split_tagline(tagline: str | None) -> tuple[str, str]:
     if not _AT.search(text):  # "Software Engineer - Google"; but "Director - API Architecture at WSO2" is one title
         separators += r"|\s+[–—-]\s+"
     segments = [s.strip() for s in re.split(separators, text) if s.strip()]
+    if len(segments) == 1 and not _AT.search(text) and (glued := _split_glued(text)):
+        return glued
     if len(segments) > 1:
         kept = [s for s in segments if not (_BADGE.search(s) and not is_titleish(_BADGE.sub("", s)))]
         segments = kept or segments
@@ -161,6 +164,26 @@ def split_tagline(tagline: str | None) -> tuple[str, str]:
             return sub_title, sub_company
         return first, second
     return _split_comma(segments[0])
+
+
+_QUOTED_ORG = re.compile(r"^[“\"《「『](?P<org>[^”\"》」』]{1,60})[”\"》」』]\s*(?P<title>\S.*)$")
+_LATIN_THEN_CJK = re.compile(r"^(?P<org>[A-Za-z0-9][\w .&'’+-]*?)\s*(?P<title>[\u3400-\u9fff].*)$")
+
+
+def _split_glued(text: str) -> tuple[str, str] | None:
+    """Organisation and title written together, as Chinese and Japanese lines do: "《故事FM》声音设计",
+    "Himalaya Media内容总监", "轻芒联合创始人 CEO" -> (title, organisation); None when it does not read so."""
+    for pattern in (_QUOTED_ORG, _LATIN_THEN_CJK):
+        match = pattern.match(text)
+        if match and is_titleish(match["title"]) and not is_titleish(match["org"]):
+            return match["title"].strip(), match["org"].strip()
+    starts = [(text.find(f), -len(f)) for f in TITLE_FRAGMENTS if text.find(f) > 0]
+    if starts and re.match(r"[\u3400-\u9fff]", text):
+        at = min(starts)[0]
+        org, title = text[:at].strip(), text[at:].strip()
+        if org and not is_titleish(org):
+            return title, org
+    return None
 
 
 def _split_at(text: str) -> tuple[str, str]:

@@ -676,3 +676,12 @@ def test_a_second_view_of_the_same_people_fills_what_the_cards_left_out():
 def test_a_page_with_nobody_says_what_each_reader_saw():
     with pytest.raises(NoPeopleFound, match=r"html-cards \(\d+ repeated blocks, none looked like people\)"):
         parse_page(page("<html><body><ul><li>Home</li><li>About</li><li>Contact</li></ul></body></html>"))
+
+
+@pytest.mark.parametrize("tagline, expected", [
+    ("《故事FM》声音设计", ("声音设计", "故事FM")), ("Himalaya Media内容总监", ("内容总监", "Himalaya Media")),
+    ("轻芒联合创始人 CEO", ("联合创始人 CEO", "轻芒")), ("“This American Life”制作人", ("制作人", "This American Life")),
+    ("看理想内容总监", ("内容总监", "看理想")),
+])
+def test_organisation_and_title_written_together_are_split(tagline, expected):
+    assert split_tagline(tagline) == expected
