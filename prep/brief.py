@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import PrepError, RenderError
+
 if TYPE_CHECKING:  # kept out of the import path: a notebook showing prepared sections needs neither
     import pandas as pd
 
@@ -158,12 +160,12 @@ def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offli
 
         folder, deadline = Path(data_dir), time.monotonic() + wait
         if not folder.is_dir():
-            raise FileNotFoundError(f"data_dir {folder} does not exist: set data_dir = None to read the event again")
+            raise RenderError(f"data_dir {folder} does not exist: set data_dir = None to read the event again")
         while not (folder / SECTIONS).is_file():
             if (folder / FAILED_MARK).exists():
-                raise RuntimeError("preparing the brief's data failed; see the error where prep brief ran")
+                raise RenderError("preparing the brief's data failed; see the error where prep brief ran")
             if time.monotonic() > deadline:
-                raise TimeoutError(f"no {SECTIONS} in {folder} after {wait:.0f} s")
+                raise RenderError(f"no {SECTIONS} in {folder} after {wait:.0f} s")
             time.sleep(0.02)
         return json.loads((folder / SECTIONS).read_text(encoding="utf-8"))
     from .report import sections
@@ -307,8 +309,6 @@ def source_list(sources) -> list[str]:
             try:
                 parsed = yaml.safe_load(text)
             except yaml.YAMLError as err:
-                from .errors import PrepError
-
                 raise PrepError(f"sources {text[:80]!r}: not a list: {err}") from err
             return [str(s) for s in (parsed if isinstance(parsed, list) else [parsed])]
         return [text]

@@ -20,6 +20,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schema
+from .errors import SchemaError
 from .schema import SOURCE
 from .names import normalize_company, normalize_name
 from .outreach import draft_outreach
@@ -78,7 +79,7 @@ def plan_meetings(event, companies=None, profile: Profile | str | dict | None = 
     chosen work outside your industries, picked by relevance.
     """
     if profile is None:
-        raise ValueError("plan_meetings needs your profile (a YAML path, a mapping or a Profile)")
+        raise SchemaError("plan_meetings needs your profile (a YAML path, a mapping or a Profile)")
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     if hasattr(companies, "companies"):
         news = companies.news if news is None else news

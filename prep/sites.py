@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import feedparser
 from rapidfuzz import fuzz
 
+from .errors import ParseError
 from .urls import follow
 from .htmltree import html_tree
 from .names import clean_space, normalize_company
@@ -103,7 +104,7 @@ def parse_feed(content: bytes | str, url: str, limit: int = 20) -> list[dict]:
     """Dated posts of an RSS/Atom feed, newest first: title, url, published (ISO date), summary."""
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)  # plain text is kept
     if parsed.bozo and not parsed.entries:
-        raise ValueError(f"not a readable feed: {parsed.get('bozo_exception')}")
+        raise ParseError(url, f"not a readable feed: {parsed.get('bozo_exception')}")
     posts = []
     for entry in parsed.entries:
         when = entry.get("published_parsed") or entry.get("updated_parsed")

@@ -200,7 +200,7 @@ def test_the_saved_notebook_runs_again_from_its_brief_folder(brief, tmp_path):
     execute(moved / "event_brief.ipynb", tmp_path / "again.ipynb", {}, cwd=moved)
     outputs = json.dumps(json.loads((tmp_path / "again.ipynb").read_text(encoding="utf-8"))["cells"])
     assert "Ava Jansen" in outputs and "Traceback" not in outputs
-    with pytest.raises(FileNotFoundError, match="does not exist"):  # at once, not after hours of waiting
+    with pytest.raises(RenderError, match="does not exist"):  # at once, not after hours of waiting
         brief_sections([], data_dir=tmp_path / "gone")
 
 

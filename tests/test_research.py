@@ -7,6 +7,8 @@ import sys
 import pandas as pd
 import pytest
 
+from prep.errors import ParseError
+
 from conftest import DEMO, ROOT, with_settings
 from prep.event import read_event
 from prep.fetch import Fetcher
@@ -204,7 +206,7 @@ def test_feed_parser_dates_and_rejects_garbage():
                        "http://a.example/feed")
     assert [p["title"] for p in posts] == ["New bold", "Old"] and posts[0]["url"] == ""
     assert posts[0]["published"] == "2027-03-02" and "<" not in posts[0]["summary"]
-    with pytest.raises(ValueError, match="not a readable feed"):
+    with pytest.raises(ParseError, match="not a readable feed"):
         parse_feed(b"\x00\x01 not xml at all <<<", "http://a.example/feed")
 
 
