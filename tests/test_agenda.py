@@ -62,3 +62,10 @@ def test_an_agenda_page_makes_no_people_of_its_slots(tmp_path):
     people = read_event(str(source)).people
     assert set(people["name"]) == {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra"}
     assert not people["company"].fillna("").str.contains("Main Hall|Parsing").any()
+
+
+def test_a_twelve_hour_agenda_without_am_or_pm_puts_one_to_seven_in_the_afternoon():
+    from prep.readers.agenda import _clock
+
+    assert [_clock(t) for t in ("9:00", "11:45", "1:15", "4:00", "7:30", "07:30", "13:45", "2.30 pm", "10:25am")] == [
+        "09:00", "11:45", "13:15", "16:00", "19:30", "07:30", "13:45", "14:30", "10:25"]

@@ -239,13 +239,15 @@ def _names(text: str) -> list[str]:
 
 
 def _clock(text: str) -> str:
-    """"10:25am" -> "10:25", "2.30 pm" -> "14:30", "9 am" -> "09:00"."""
+    """"10:25am" -> "10:25", "2.30 pm" -> "14:30", "9 am" -> "09:00", "1:15" -> "13:15", "07:30" stays."""
     text = text.lower().replace(" ", "").replace(".", ":").replace("h", ":")
     pm, am = "p" in text, "a" in text
     digits = re.sub(r"[apm:]+$", "", re.sub(r"[ap]:?m:?$", "", text))
-    hour, _, minute = digits.partition(":")
-    hour, minute = int(hour), int(minute or 0)
+    hour_text, _, minute = digits.partition(":")
+    hour, minute = int(hour_text), int(minute or 0)
     hour = hour + 12 if pm and hour < 12 else 0 if am and hour == 12 else hour
+    if not (pm or am) and len(hour_text) == 1 and 1 <= hour <= 7:
+        hour += 12  # "1:15 - 2:00" on a 12-hour agenda without am/pm is the afternoon; "07:30" (24-hour) stays
     return f"{hour:02d}:{minute:02d}"
 
 
