@@ -244,7 +244,7 @@ def read_card(card, url: str, hit: tuple) -> dict:
     record = {"name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
               "role": "speaker", "source_url": url, "links": {}, "talks": []}
     if job and tagline == job and not (title and company and _balanced(title) and _balanced(company)):
-        record["_job"] = job  # a line marked as the job: the page's column decides (see html_cards.job_column)
+        record["_job"] = job  # a line marked as the job: the page's column decides (see columns.job_column)
     _links(card, url, name_node, record)
     image = next((img.get("src") or img.get("data-src") for img in card.iter("img") if img.get("src") or img.get("data-src")), "")
     if image and not image.startswith("data:"):
