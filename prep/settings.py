@@ -55,15 +55,13 @@ class Settings:
     guess_urls: str = "https://{slug}.com/,https://{slug}.io/,https://{slug}.org/,https://{slug}.net/,https://{slug}.co/"
 
     def __post_init__(self) -> None:
+        from .errors import PrepError
+
         for name in ("connect_timeout", "read_timeout", "deadline", "max_bytes"):
             if not getattr(self, name) > 0:
-                from .errors import PrepError
-
                 raise PrepError(f"{name} must be more than 0 (PREP_{name.upper()}={getattr(self, name)!r})")
         for name in ("delay", "local_delay", "retries", "backoff", "max_guesses"):
             if getattr(self, name) < 0:
-                from .errors import PrepError
-
                 raise PrepError(f"{name} must not be negative (PREP_{name.upper()}={getattr(self, name)!r})")
 
     @classmethod

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import PrepError, SchemaError
 from .layout import BRIEF_MARK
+from .schema import spreadsheet_safe
 from .names import normalize_company, normalize_name
 from .schema import SOURCE
 
@@ -451,7 +452,7 @@ class Tracker:
         out = csv.writer(buffer)
         out.writerow(["Name", "Description", "Due Date", "Status", "Contact", "Company", "Email", "Kind", "ID"])
         for item in items:
-            out.writerow([_cell(v) for v in (f"{item.kind.replace('-', ' ').capitalize()}: {item.name}", item.what, item.due,
+            out.writerow([spreadsheet_safe(v) for v in (f"{item.kind.replace('-', ' ').capitalize()}: {item.name}", item.what, item.due,
                           "overdue" if item.overdue else "open", item.name, item.company, item.email, item.kind, item.id)])
         _write_atomically(Path(path), buffer.getvalue().encode("utf-8"))
         return len(items)
@@ -529,11 +530,6 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _cell(value):
-    """A CSV cell a spreadsheet shows as text (names and notes come from scraped pages)."""
-    from .schema import spreadsheet_safe
-
-    return spreadsheet_safe(value)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

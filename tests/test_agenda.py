@@ -64,8 +64,17 @@ def test_an_agenda_page_makes_no_people_of_its_slots(tmp_path):
     assert not people["company"].fillna("").str.contains("Main Hall|Parsing").any()
 
 
-def test_a_twelve_hour_agenda_without_am_or_pm_puts_one_to_seven_in_the_afternoon():
+def test_a_twelve_hour_agenda_puts_one_to_seven_in_the_afternoon_and_a_24_hour_one_keeps_them():
     from prep.readers.agenda import _clock
 
-    assert [_clock(t) for t in ("9:00", "11:45", "1:15", "4:00", "7:30", "07:30", "13:45", "2.30 pm", "10:25am")] == [
-        "09:00", "11:45", "13:15", "16:00", "19:30", "07:30", "13:45", "14:30", "10:25"]
+    assert [_clock(t) for t in ("9:00", "11:45", "1:15", "4:00", "7:30", "07:30", "2.30 pm", "10:25am")] == [
+        "09:00", "11:45", "13:15", "16:00", "19:30", "07:30", "14:30", "10:25"]
+    day = "<h2>Saturday, November 10, 2029</h2><table>{}</table>"
+    twelve = day.format("<tr><th>9:30</th><td><strong>Opening talk</strong></td></tr>"
+                        "<tr><th>1:15</th><td><strong>Afternoon talk</strong></td></tr>")
+    twenty_four = day.format("<tr><th>7:30</th><td><strong>Early talk</strong></td></tr>"
+                             "<tr><th>13:15</th><td><strong>Afternoon talk</strong></td></tr>")
+    assert [s["start"] for s in parse(twelve, "http://x.example/schedule").sessions] == ["2029-11-10T09:30",
+                                                                                        "2029-11-10T13:15"]
+    assert [s["start"] for s in parse(twenty_four, "http://x.example/schedule").sessions] == ["2029-11-10T07:30",
+                                                                                             "2029-11-10T13:15"]

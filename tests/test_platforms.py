@@ -15,6 +15,7 @@ import sys
 
 import pytest
 
+from prep.errors import PrepError
 from prep.event import read_event
 from prep.localweb import Reply
 
@@ -78,7 +79,7 @@ def test_a_pretalx_event_link_reads_its_paginated_api(web, platform_settings):
 def test_a_private_pretalx_event_is_one_clear_failure(web, platform_settings):
     web.route("https://pretalx.com/api/events/secret/speakers/", Reply(404, '{"detail": "Not found."}', JSON))
     web.route("https://pretalx.com/api/events/secret/talks/", Reply(404, '{"detail": "Not found."}', JSON))
-    with pytest.raises(Exception, match="404"):
+    with pytest.raises(PrepError, match=r"secret/speakers/: HTTP 404"):
         read_event("https://pretalx.com/secret/", settings=platform_settings)
 
 

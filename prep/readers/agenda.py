@@ -49,13 +49,16 @@ def parse(text: str, url: str) -> Parsed:
     root = html_tree(text)
     for junk in root.xpath("//script|//style|//noscript|//template|//nav|//footer|//head"):
         junk.drop_tree()
+    cells = [(cell, day, TIME_CELL.match(clean_space(cell.text_content()))) for cell, day in _time_cells(root)]
+    # The page's clock, decided once for all its rows: any hour past 12 means 24-hour times throughout;
+    # otherwise "1:15" with no am/pm is the afternoon.
+    twelve_hour = not any(int(re.match(r"\d+", m[g])[0]) > 12 for _, _, m in cells for g in ("start", "end") if m[g])
     sessions = []
-    for cell, day in _time_cells(root):
+    for cell, day, match in cells:
         row, items = _row(cell)
         if row is None:
             continue
-        match = TIME_CELL.match(clean_space(cell.text_content()))
-        start, end = _clock(match["start"]), _clock(match["end"]) if match["end"] else ""
+        start, end = _clock(match["start"], twelve_hour), _clock(match["end"], twelve_hour) if match["end"] else ""
         for item in items:
             for session in _sessions(item, url):
                 session.update(_when(day, start, end))
@@ -238,15 +241,16 @@ def _names(text: str) -> list[str]:
     return parts if parts and all(looks_like_person_name(p) and 2 <= len(p.split()) <= 5 for p in parts) else []
 
 
-def _clock(text: str) -> str:
-    """"10:25am" -> "10:25", "2.30 pm" -> "14:30", "9 am" -> "09:00", "1:15" -> "13:15", "07:30" stays."""
+def _clock(text: str, twelve_hour: bool = True) -> str:
+    """"10:25am" -> "10:25", "2.30 pm" -> "14:30", "9 am" -> "09:00"; on a 12-hour page, "1:15" -> "13:15"
+    ("07:30", with its leading zero, stays)."""
     text = text.lower().replace(" ", "").replace(".", ":").replace("h", ":")
     pm, am = "p" in text, "a" in text
     digits = re.sub(r"[apm:]+$", "", re.sub(r"[ap]:?m:?$", "", text))
     hour_text, _, minute = digits.partition(":")
     hour, minute = int(hour_text), int(minute or 0)
     hour = hour + 12 if pm and hour < 12 else 0 if am and hour == 12 else hour
-    if not (pm or am) and len(hour_text) == 1 and 1 <= hour <= 7:
+    if twelve_hour and not (pm or am) and len(hour_text) == 1 and 1 <= hour <= 7:
         hour += 12  # "1:15 - 2:00" on a 12-hour agenda without am/pm is the afternoon; "07:30" (24-hour) stays
     return f"{hour:02d}:{minute:02d}"
 

@@ -17,11 +17,13 @@ from .data_people import people_in
 
 _ASSIGNED = re.compile(r"^\s*(?:window\.|self\.)?(__[A-Z_]+__|[A-Za-z_$][\w$]*(?:State|DATA|Data|data))\s*=\s*", re.S)
 MAX_SCRIPT = 5_000_000
+_DATA_SCRIPT = re.compile(r"__NEXT_DATA__|<script[^>]+(?:application|text)/json|(?:window|self)\.__[A-Z_]+__\s*=|"
+                          r"<script[^>]*>\s*(?:var\s+)?[A-Za-z_$][\w$]*(?:State|DATA|Data|data)\s*=")
 
 
 def embedded_trees(text: str) -> list:
     """The data trees of a page's inline scripts (JSON, and JavaScript assignments of object literals)."""
-    if "<script" not in text:
+    if not _DATA_SCRIPT.search(text):  # most pages carry no data for their scripts: no second parse for them
         return []
     root = html_tree(text)
     trees = []

@@ -53,7 +53,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 GENERIC = set("""
 home homepage index speakers speaker schedule agenda program programme sessions talks sponsors partners about venue
 team contact tickets register registration blog news faq inicio ponentes cronograma patrocinadores equipo accueil
-programma relatori orateurs intervenants startseite referenten strona główna welcome page
+programma relatori orateurs intervenants startseite referenten welcome page
 """.split())
 _CONNECTORS = set("of de del la le di da du des and & for the on in y e et und für zur zum am".split())
 _SEPARATORS = re.compile(r"\s+[|·•:»–—-]\s+|\s+::\s+|\s*\|\s*")
