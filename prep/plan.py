@@ -242,7 +242,7 @@ class _Context:
         elif city and record and city.lower() in _text(record.get("headquarters")).lower():
             out.append(f"{company} is based in {city}, like you{SOURCE}{_text(record.get('website'))}")
         for language in p.languages:
-            if language.lower() != "english" and re.search(rf"\b{re.escape(language)}\b", bio, re.I):
+            if language.lower() != "english" and speaks(language, bio):
                 out.append(f"Mentions {language}, which you speak{SOURCE}{source}")
         for community in p.communities:
             for fact in facts:
@@ -448,6 +448,15 @@ class _Context:
                 "approach": "\n".join(self.approach(row, facts)), "where_to_meet": "\n".join(self.where_to_meet(row, facts)),
                 "starters": "\n".join(starters), "outreach_subject": subject, "outreach_body": body,
                 "outside_industry": outside, "evidence": "\n".join(evidence)}
+
+
+def speaks(language: str, text: str) -> bool:
+    """Whether `text` uses `language` as a language ("speaks Dutch", "talks in Dutch", "Dutch-speaking"),
+    not as a nationality ("a Dutch company")."""
+    lang = re.escape(language)
+    before = r"\b(?:speak\w*|fluent|native|bilingual|multilingual|languages?)\b[^.;:!?]{0,40}?|\bin\s+"
+    after = r"(?:-speaking|\s+(?:speaker|language|fluently|natively))"
+    return bool(re.search(rf"(?:{before})\b{lang}\b|\b{lang}{after}", text, re.I))
 
 
 def _offer_text(offer: Offer) -> str:

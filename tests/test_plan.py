@@ -18,7 +18,7 @@ from prep.errors import SchemaError
 from prep.event import read_event
 from prep.fetch import Fetcher
 from prep.outreach import lint_outreach
-from prep.plan import SOURCE, holiday_notes, plan_meetings
+from prep.plan import SOURCE, holiday_notes, plan_meetings, speaks
 from prep.profile import load_contacts, load_profile
 from prep.research import research_companies
 from synthetic import generated_event
@@ -329,3 +329,12 @@ def test_no_reason_offer_or_starter_quotes_a_cut_sentence(tmp_path):
     for column in ("reasons", "offer", "approach", "starters"):
         for text in prepared.priorities[column].fillna(""):
             assert "…”" not in text and "...”" not in text, (column, text)
+
+
+def test_a_language_counts_only_when_used_as_one():
+    assert speaks("Dutch", "She speaks English, Italian and Dutch.")
+    assert speaks("Dutch", "Gives the talk in Dutch")
+    assert speaks("Dutch", "A Dutch-speaking team lead")
+    assert speaks("Spanish", "Native Spanish speaker")
+    assert not speaks("Dutch", "a senior Flutter developer in a Dutch company (remote)")
+    assert not speaks("Dutch", "Moved from Rotterdam; loves Dutch design.")
