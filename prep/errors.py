@@ -59,9 +59,11 @@ class ParseError(PrepError):
 class NoPeopleFound(ParseError):
     """No reader found any person in a source."""
 
-    def __init__(self, source: str, tried: list[str]):
+    def __init__(self, source: str, tried: list[str], hint: str = ""):
         self.tried = list(tried)
-        super().__init__(source, "no people found; readers tried: " + ", ".join(tried))
+        found = "no people found" + ("; readers tried: " + ", ".join(tried) if tried else
+                                     " (no speakers, attendees, sessions or sponsors on it)")
+        super().__init__(source, f"{found}. {hint}" if hint else found)
 
 
 class SchemaError(PrepError):

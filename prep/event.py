@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from . import connectors, readers, shape
-from .connectors.logins import attendee_hint
-from .errors import NoPeopleFound, ParseError, PrepError
+from .errors import FetchError, NoPeopleFound, ParseError, PrepError
 from .fetch import Fetcher, Page
 from .names import clean_space, normalize_company, normalize_name
 from .model import Event
@@ -85,11 +84,20 @@ def _platform_data(sources: list[str], failures: list[dict]) -> list[str]:
 def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     """One source and its further pages; whatever breaks in it is a :class:`PrepError` naming the source."""
     try:
-        return _read_pages(fetcher, source, kind, recipe, max_pages)
+        parsed = _read_pages(fetcher, source, kind, recipe, max_pages)
+        if (hint := connectors.hint(source)) and not any(p.get("role") == "attendee" for p in parsed.people):
+            if not parsed.people and not parsed.sessions:  # the event alone (a Sessionize call for speakers)
+                raise NoPeopleFound(source, [], hint)
+            log.warning("%s: %s", source, hint)  # a Luma or Meetup page's hosts are read; its guests are not there
+        return parsed
+    except FetchError as err:
+        if err.status in (401, 403) and err.url == source:
+            raise connectors.behind_login(source, err.status) from err
+        raise
     except NoPeopleFound as err:
-        hint = attendee_hint(source)
+        hint = connectors.hint(source)
         if hint:  # an Eventbrite, Luma or Meetup page: the people are in the organiser's export
-            raise NoPeopleFound(source, err.tried + [hint]) from err
+            raise NoPeopleFound(source, err.tried, hint) from err
         raise
     except PrepError:
         raise
@@ -100,11 +108,19 @@ def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: in
         raise ParseError(source, f"unreadable: {type(err).__name__}: {err}") from err
 
 
+_SIGN_IN = re.compile(r"<input[^>]+type\s*=\s*[\"']?password", re.I)
+
+
 def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     page = fetcher.read(source)
     if recipe:
         return parse_with_recipe(page.text, page.url, load_recipe(recipe))
-    result = parse_page(page, kind)
+    try:
+        result = parse_page(page, kind)
+    except NoPeopleFound as err:
+        if _SIGN_IN.search(page.text[:200_000]):  # nothing but a sign-in form where the list was
+            raise connectors.behind_login(source) from err
+        raise
     pages, seen = 1, {page.url}
     queue = list(result.next_pages)
     while queue and pages < max_pages:  # paginated APIs (pretalx "next") and speaker lists ("Next ›")

@@ -10,6 +10,7 @@ first_name/last_name and affiliation). The people in them are invented.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -19,6 +20,7 @@ from prep.errors import PrepError
 from prep.event import read_event
 from prep.localweb import Reply
 
+import platform_pages
 from conftest import with_settings
 
 JSON = {"Content-Type": "application/json"}
@@ -112,3 +114,60 @@ def test_login_only_platforms_and_attendee_lists_say_what_to_export(web, setting
     web.route("http://www.eventbrite.com/e/data-night-123", Reply(200, event_page))
     done = cli("people", "http://www.eventbrite.com/e/data-night-123")
     assert done.returncode == 1 and "organiser's export" in done.stderr
+
+
+def _cli(web, tmp_path, *args):
+    env = {**os.environ, "PREP_LOCAL_WEB": "1"}
+    return subprocess.run([sys.executable, "-m", "prep.cli", *args, "--proxy", web.proxy, "--cache",
+                           str(tmp_path / "c.sqlite"), "--delay", "0"], capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_a_pasted_luma_link_gives_the_event_and_its_hosts_and_says_where_the_guests_are(web, tmp_path):
+    web.route(platform_pages.LUMA_URL, Reply(200, platform_pages.luma_page()))
+    done = _cli(web, tmp_path, "people", platform_pages.LUMA_URL, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    hosts = {p["name"]: p for p in json.loads(done.stdout)}
+    assert set(hosts) == {"Priya Raman", "Tomás Eriksen"}
+    priya = hosts["Priya Raman"]
+    assert priya["role"] == "organizer" and priya["bio"].startswith("Staff ML engineer")
+    assert priya["linkedin"] == "https://www.linkedin.com/in/priyaraman" and priya["x"] == "https://x.com/priyar"
+    assert "Luma (Guests > Download as CSV)" in done.stderr  # the guest list: the organiser's export
+    done = _cli(web, tmp_path, "event", platform_pages.LUMA_URL, "--format", "json")
+    event = json.loads(done.stdout)
+    assert event["name"] == "Applied AI Builders Night" and event["city"] == "San Francisco"
+    assert event["start"].startswith("2027-03-10T17:00")
+
+
+def test_a_pasted_meetup_link_follows_the_app_cache_from_hosts_to_their_member_records(web, tmp_path):
+    web.route(platform_pages.MEETUP_URL, Reply(200, platform_pages.meetup_page()))
+    done = _cli(web, tmp_path, "people", platform_pages.MEETUP_URL, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    hosts = {p["name"]: p for p in json.loads(done.stdout)}
+    assert set(hosts) == {"Megan Ortiz", "Lars Nygaard"}  # not the group, the venue or the event
+    assert hosts["Megan Ortiz"]["bio"] == "Organiser since 2019; data engineer."  # from Member:2140871
+    assert {p["role"] for p in hosts.values()} == {"organizer"}
+    assert "Meetup (the attendee list's Download)" in done.stderr
+    event = json.loads(_cli(web, tmp_path, "event", platform_pages.MEETUP_URL, "--format", "json").stdout)
+    assert event["organizer"] == "Boston Python Users" and event["city"] == "Boston"
+
+
+def test_a_sessionize_event_page_is_its_call_for_speakers_and_says_which_link_to_paste(web, tmp_path):
+    web.route("https://sessionize.com/devconf-2027/", Reply(200, (
+        "<html><head><title>DevConf 2027: Call for Speakers @ Sessionize.com</title></head><body>"
+        "<h4>DevConf 2027</h4><p>Event starts 4 May 2027, Lisbon, Portugal</p>"
+        "<h2>Call for Speakers</h2><p>Call opens at 1 Jan 2027, closes 1 Mar 2027</p></body></html>")))
+    done = _cli(web, tmp_path, "people", "https://sessionize.com/devconf-2027/")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "call for speakers" in done.stderr and "/view/All" in done.stderr
+
+
+def test_a_page_behind_a_login_is_one_line_naming_the_export_to_use(web, tmp_path):
+    web.route("http://members.conf.example/attendees", Reply(401, "<html><body>Please sign in</body></html>"))
+    web.route("http://app.conf.example/people", Reply(302, "", {"Location": "http://app.conf.example/login?next=/people"}))
+    web.route("http://app.conf.example/login?next=/people", Reply(200, (
+        '<html><body><h1>Welcome back</h1><form method="post"><input name="email" type="email">'
+        '<input name="password" type="password"><button>Sign in</button></form></body></html>')))
+    for url, said in (("http://members.conf.example/attendees", "HTTP 401"), ("http://app.conf.example/people", "sign-in page")):
+        done = _cli(web, tmp_path, "people", url)
+        assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+        assert said in done.stderr and "does not log in" in done.stderr and "attendee export (CSV)" in done.stderr

@@ -21,10 +21,19 @@ REGISTRY: dict[str, tuple[Callable[[str], bool], Callable[[str], list[str]]]] = 
 class LoginRequired(PrepError):
     """The platform shows its people only to signed-in users: prep does not log in or scrape behind logins."""
 
-    def __init__(self, url: str, platform: str, instead: str):
+    def __init__(self, url: str, platform: str, instead: str, what: str = "shows its attendees only after a login"):
         self.url, self.platform = url, platform
-        super().__init__(f"{url}: {platform} shows its attendees only after a login, and prep does not log in or "
-                         f"read behind logins; instead, {instead}")
+        super().__init__(f"{url}: {platform} {what}, and prep does not log in or read behind logins; instead, {instead}")
+
+
+def behind_login(url: str, status: int | None = None) -> LoginRequired:
+    """The error for a page that asks for a login (HTTP 401 or 403, or a sign-in form where the list was)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    from .logins import EXPORT, _app
+
+    what = ("answered with a sign-in page" if not status else f"answered HTTP {status}: the page is only for signed-in users"
+            + (" (or refuses automated readers)" if status == 403 else ""))
+    return LoginRequired(url, _app(host) or host, EXPORT, what)
 
 
 def connector(name: str, matches: Callable[[str], bool]):
@@ -35,6 +44,16 @@ def connector(name: str, matches: Callable[[str], bool]):
         return links
 
     return wrap
+
+
+def hint(url: str) -> str:
+    """What to give instead when a platform's page holds no people (its attendee list is the organiser's
+    export; a Sessionize event page is its call for speakers): each module's optional ``hint(url)``."""
+    for module in _MODULES:
+        found = getattr(importlib.import_module(f"{__name__}.{module}"), "hint", None)
+        if found and (text := found(url)):
+            return text
+    return ""
 
 
 def resolve(url: str) -> list[str]:

@@ -35,7 +35,7 @@ ATTENDEE_PLATFORMS = {"eventbrite": "Eventbrite (Reports > Attendee summary > Ex
                       "meetup.com": "Meetup (the attendee list's Download)"}
 
 
-def attendee_hint(url: str) -> str:
+def hint(url: str) -> str:
     """For an Eventbrite, Luma or Meetup event page: where its attendee list is (the organiser's export)."""
     host = (urlsplit(url).hostname or "").lower()
     return next((f"{name}: the attendee list is only in the organiser's export; pass that CSV file"

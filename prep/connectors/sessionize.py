@@ -8,6 +8,7 @@ Pages that embed ``<script src="https://sessionize.com/api/v2/<id>/view/...">`` 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from . import connector
 
@@ -18,6 +19,16 @@ _API = re.compile(r"https?://(?:www\.)?sessionize\.com/api/v2/(?P<id>[A-Za-z0-9]
 def links(url: str) -> list[str]:
     match = _API.match(url)
     return [f"https://sessionize.com/api/v2/{match['id']}/view/All"] if match else []
+
+
+def hint(url: str) -> str:
+    """A sessionize.com event page is its call for speakers; the speakers are in the organiser's API."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if host != "sessionize.com" or _API.match(url):
+        return ""
+    return ("Sessionize: an event's page there is its call for speakers, not its speaker list; paste the "
+            "conference site's speakers or agenda page (prep follows its Sessionize embed) or the API link the "
+            "organiser publishes (https://sessionize.com/api/v2/<id>/view/All)")
 
 
 def embedded_api(text: str) -> list[str]:

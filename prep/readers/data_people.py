@@ -35,12 +35,21 @@ TITLE_KEYS = ("jobtitle", "speakertitle", "position", "occupation", "cargo", "pu
               "titel", "title")  # the ambiguous ones last: "title" is often the talk's
 COMPANY_KEYS = ("company", "organization", "organisation", "affiliation", "employer", "companyname", "worksfor",
                 "speakercompany", "community", "institution", "empresa", "firma", "entreprise", "azienda")
-BIO_KEYS = ("bio", "biography", "about", "description", "shortbio", "profile", "speakerbio", "abstract")
+BIO_KEYS = ("bio", "biography", "about", "description", "shortbio", "bioshort", "profile", "speakerbio", "abstract")
 IMAGE_KEYS = ("photourl", "photo", "avatar", "image", "picture", "profilepicture", "avatarurl", "thumbnail",
               "speakerprofilepic", "headshot")
 TAGLINE_KEYS = ("tagline", "headline", "subtitle", "caption", "subheading", "byline")
 LINK_LISTS = ("socials", "social", "links", "sociallinks", "profiles", "accounts")
 LINK_KEYS = ("linkedin", "twitter", "x", "github", "mastodon", "website", "homepage", "blog", "url")
+# A bare handle under a network's key ("twitter_handle": "@ann", "linkedin_handle": "/in/ann"): that network's URL.
+HANDLE_URLS = {"twitter": "https://x.com/{}", "x": "https://x.com/{}", "github": "https://github.com/{}",
+               "linkedin": "https://www.linkedin.com/in/{}", "instagram": "https://www.instagram.com/{}",
+               "youtube": "https://www.youtube.com/@{}", "bluesky": "https://bsky.app/profile/{}"}
+_HANDLE_KEY = re.compile(r"^(?P<network>%s)(?:handle|username|user)?$" % "|".join(HANDLE_URLS))
+_HANDLE = re.compile(r"@?(?P<handle>[\w.-]{1,60})|/?(?P<path>in/[\w%.-]+)/?")
+# The record's role, from the last people word of its path: "hosts", "team" -> organizer; "guests" -> attendee.
+_ROLE_PATH = re.compile(r"(host|organi[sz]er|team|committee|staff|volunteer|crew)|(attendee|participant|guest)|"
+                        r"(speaker|presenter|author|panelist|performer|artist|lecturer|instructor|moderator)")
 PERSON_FIELDS = set(FIRST_KEYS + LAST_KEYS + COMPANY_KEYS + BIO_KEYS + IMAGE_KEYS + TAGLINE_KEYS + LINK_LISTS
                     + ("jobtitle", "twitter", "linkedin", "github", "email", "mastodon", "speakertitle"))
 PERSON_PATH = re.compile(r"speaker|person|people|author|presenter|member|attendee|participant|host|moderator|"
@@ -82,7 +91,9 @@ def people_in(tree, url: str) -> list[dict]:
         talk_titles = _titles_are_talks([p["title"] for p, _ in found])
         # no company anywhere in the set: its title column is a tagline ("CTO Kony, Inc.", "CMO, Fenergo")
         taglines = not any(p["company"] for p, _ in found)
+        role = _role(path)
         for person, _ in found:
+            person["role"] = role
             if talk_titles:
                 person["title"] = ""
             elif taglines and person["title"]:
@@ -97,6 +108,14 @@ def people_in(tree, url: str) -> list[dict]:
             else:
                 merged[key] = person
     return list(merged.values())
+
+
+def _role(path: str) -> str:
+    words = list(_ROLE_PATH.finditer(path))
+    if not words:
+        return "speaker"
+    last = words[-1]
+    return "organizer" if last[1] else "attendee" if last[2] else "speaker"
 
 
 def _walk(node, path: str, groups: dict, url: str, depth: int = 0) -> None:
@@ -221,6 +240,12 @@ def _titles_are_talks(titles: list[str]) -> bool:
 
 def _links(fields: dict) -> list[str]:
     found = [fields.get(k) for k in LINK_KEYS]
+    for key, value in fields.items():
+        network = _HANDLE_KEY.match(key)
+        handle = _HANDLE.fullmatch(value.strip()) if network and isinstance(value, str) else None
+        if handle:
+            base = HANDLE_URLS[network["network"]]
+            found.append(f"https://www.linkedin.com/{handle['path']}" if handle["path"] else base.format(handle["handle"]))
     for key in LINK_LISTS:
         value = fields.get(key)
         if isinstance(value, dict):  # {"linkedin": "https://...", "twitter": "..."}

@@ -34,16 +34,58 @@ def embedded_trees(text: str) -> list:
             continue  # JSON-LD has its reader; scripts loaded from elsewhere are not in the page
         try:
             if kind in ("application/json", "text/json") or script.get("id") == "__NEXT_DATA__":
-                trees.append(json.loads(body))
+                trees.append(resolve_refs(json.loads(body)))
             elif _ASSIGNED.match(body):
                 import chompjs  # only for pages that carry JavaScript data
 
                 # Nuxt's "(function(a,b){return {...}}(1,2))": the object returned; its parameters stay names
                 returned = re.search(r"^[^{]*\(\s*function\s*\([^)]*\)\s*\{\s*return\s*(?=[{\[])", body)
-                trees.append(chompjs.parse_js_object(body[returned.end():] if returned else body))
+                trees.append(resolve_refs(chompjs.parse_js_object(body[returned.end():] if returned else body)))
         except (ValueError, RecursionError):
             continue  # a script that is not data
     return trees
+
+
+def resolve_refs(tree, limit: int = 6):
+    """A normalised client cache (Apollo's ``__APOLLO_STATE__``, Relay and urql stores keep every record once,
+    under ``"Type:id"``, and point to it with ``{"__ref": "Type:id"}``) with each pointer replaced by its
+    record, so an event's ``eventHosts -> member`` reads as the member it names. A record is not expanded
+    inside itself, and at most ``limit`` pointers deep."""
+    stores = [node for node in _dicts(tree) if _is_store(node)]
+    if not stores:
+        return tree
+    records = {key: value for store in stores for key, value in store.items() if isinstance(value, dict)}
+
+    def expand(node, inside: tuple):
+        if isinstance(node, list):
+            return [expand(item, inside) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("__ref") if len(node) == 1 else None
+        if isinstance(ref, str):
+            if ref not in records or ref in inside or len(inside) >= limit:
+                return node
+            return expand(records[ref], inside + (ref,))
+        return {key: expand(value, inside) for key, value in node.items()}
+
+    return expand(tree, ())
+
+
+def _is_store(node: dict) -> bool:
+    keyed = [key for key, value in node.items() if isinstance(value, dict) and re.fullmatch(r"[A-Z]\w*:\S+", str(key))]
+    return len(keyed) >= 2 and len(keyed) * 2 >= len(node)
+
+
+def _dicts(node, depth: int = 0):
+    if depth > 8:
+        return
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _dicts(value, depth + 1)
+    elif isinstance(node, list):
+        for value in node[:50]:
+            yield from _dicts(value, depth + 1)
 
 
 def embedded_people(text: str, url: str) -> list[dict]:
