@@ -344,9 +344,12 @@ class _Context:
         if kind:
             lines.append(f"{row.get('company')} is a {kind} of the event: try its stand between sessions.")
         if not lines:
-            listed = ("Listed as a speaker, but no session of theirs is on the schedule you gave: look for them "
-                      "around the talks and in the breaks" if row.get("role") == "speaker" else
-                      "On the attendee list: look for them in the breaks and at the social events")
+            listed = {"speaker": "Listed as a speaker, but no session of theirs is on the schedule you gave: look for "
+                                 "them around the talks and in the breaks",
+                      "organizer": "One of the organisers: they are at the welcome desk and the openings, and know "
+                                   "who else is coming; ask them for an introduction",
+                      "sponsor contact": "Here for a sponsor: find them at its stand or its slot in the programme",
+                      }.get(row.get("role") or "", "On the attendee list: look for them in the breaks and at the social events")
             lines.append(f"{listed}{SOURCE}{_first_line(row.get('source_url'))}")
         return lines
 

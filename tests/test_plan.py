@@ -183,6 +183,21 @@ def test_where_to_meet_names_sessions_with_time_and_room(demo_plan):
     assert "sponsor of the event" in ava["where_to_meet"]
 
 
+def test_where_to_meet_follows_the_role_when_no_session_says_more():
+    from prep import shape
+    from prep.model import Event
+
+    records = [{"name": name, "role": role, "source_url": "http://meetup.example/e/1"}
+               for name, role in (("Megan Ortiz", "organizer"), ("Ruth Okoye", "attendee"))]
+    people = shape.merge_people(records)
+    event = Event(info={"name": "Python Night"}, people=people, sessions=shape.sessions_frame([], people),
+                  organizations=shape.organizations_frame([]))
+    plan = plan_meetings(event, None, PROFILE, top=2)
+    where = dict(zip(plan.priorities["name"], plan.priorities["where_to_meet"]))
+    assert where["Megan Ortiz"].startswith("One of the organisers") and "introduction" in where["Megan Ortiz"]
+    assert where["Ruth Okoye"].startswith("On the attendee list")
+
+
 def test_offers_answer_a_need(demo_plan):
     ines = _by_name(demo_plan, "Samir Haddad")  # moved a spreadsheet pipeline to dbt models
     assert ines["offer"].startswith("dbt:")

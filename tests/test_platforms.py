@@ -56,10 +56,12 @@ def test_a_page_embedding_a_sessionize_wall_is_read_through_its_api(web, platfor
                                                                           "Kind code reviews": "Hall B"}
 
 
-def test_a_pasted_sessionize_view_link_reads_all_of_the_event(web, platform_settings):
+def test_a_pasted_sessionize_view_link_reads_all_of_the_event(web, tmp_path):
     web.route("https://sessionize.com/api/v2/ab12cd/view/All", Reply(200, json.dumps(SESSIONIZE_ALL), JSON))
-    event = read_event("https://sessionize.com/api/v2/ab12cd/view/GridSmart", settings=platform_settings)
-    assert set(event.people["name"]) == {"Amara Okafor", "Ben Strauss"} and len(event.sessions) == 2
+    link = "https://sessionize.com/api/v2/ab12cd/view/GridSmart"
+    people = json.loads(_cli(web, tmp_path, "people", link, "--format", "json").stdout)
+    sessions = json.loads(_cli(web, tmp_path, "sessions", link, "--format", "json").stdout)
+    assert {p["name"] for p in people} == {"Amara Okafor", "Ben Strauss"} and len(sessions) == 2
 
 
 def test_a_pretalx_event_link_reads_its_paginated_api(web, platform_settings):
@@ -85,7 +87,7 @@ def test_a_private_pretalx_event_is_one_clear_failure(web, platform_settings):
         read_event("https://pretalx.com/secret/", settings=platform_settings)
 
 
-def test_an_indico_event_link_reads_its_export_with_last_first_names(web, platform_settings):
+def test_an_indico_event_link_reads_its_export_with_last_first_names(web, tmp_path):
     export = {"count": 1, "results": [{"title": "Workshop on Detectors", "chairs": [
         {"fullName": "Moreau, Claire", "first_name": "Claire", "last_name": "Moreau", "affiliation": "CERN"}],
         "contributions": [{"title": "Pixel timing", "startDate": {"date": "2027-03-02", "time": "09:00:00"},
@@ -96,8 +98,8 @@ def test_an_indico_event_link_reads_its_export_with_last_first_names(web, platfo
                               {"fullName": "Silva, Ana", "first_name": "Ana", "last_name": "Silva", "affiliation": "LIP"}]}]}]}
     web.route("https://indico.physics.example/export/event/4242.json?detail=contributions&pretty=no",
               Reply(200, json.dumps(export), JSON))
-    event = read_event("https://indico.physics.example/event/4242/timetable/", settings=platform_settings)
-    people = dict(zip(event.people["name"], event.people["company"]))
+    done = _cli(web, tmp_path, "people", "https://indico.physics.example/event/4242/timetable/", "--format", "json")
+    people = {p["name"]: p["company"] for p in json.loads(done.stdout)}
     assert people == {"Claire Moreau": "CERN", "Kenji Nakamura": "KEK", "Ana Silva": "LIP"}
 
 
