@@ -20,7 +20,7 @@ _EXPORTS = {
     "Fetcher": "fetch", "Page": "fetch", "Settings": "settings",
     "Research": "research", "research_companies": "research",
     "Plan": "plan", "plan_meetings": "plan", "load_profile": "profile", "load_contacts": "profile",
-    "lint_outreach": "outreach",
+    "lint_outreach": "outreach", "run_batch": "batch", "read_events_file": "batch",
     **{name: "errors" for name in ("PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss",
                                    "UnsafeURL", "ParseError", "NoPeopleFound", "SchemaError", "RenderError")},
 }

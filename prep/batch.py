@@ -1,4 +1,5 @@
-"""Many briefs at once: ``prep batch EVENTS_FILE`` builds one brief per event in parallel processes.
+"""Many briefs at once: ``prep batch EVENTS_FILE`` builds one brief per event, each a task on Dask
+(:mod:`prep.engine`: a local cluster by default, or an existing one).
 
 The events file is YAML (a list of events) or CSV (one row per event)::
 
@@ -15,14 +16,11 @@ a failing event is recorded and the others go on; ``index.html`` links every bri
 from __future__ import annotations
 
 import csv
-import gc
-import importlib
 import json
-import multiprocessing
+import os
 import re
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -43,6 +41,9 @@ class Result:
     html: str = ""
     error: str = ""
     seconds: float = 0.0
+    people: int = 0
+    planned: int = 0
+    companies: int = 0
 
 
 def read_events_file(path: str | Path, *, profile: str | None = None, contacts: str | None = None) -> list[dict]:
@@ -97,9 +98,19 @@ def _resolve(value, base: Path):
     return str((base / text).resolve())
 
 
-def run_batch(events: list[dict], out_dir: str | Path, *, jobs: int = 2, force: bool = False, offline: bool = False,
-              cache_dir: str | None = None, progress: bool = True) -> list[Result]:
-    """Build every event's brief; returns one :class:`Result` per event, in the file's order."""
+def run_batch(events: list[dict] | str | Path, out_dir: str | Path = "briefs", *, jobs: int = 2, force: bool = False, offline: bool = False,
+              cache_dir: str | None = None, progress: bool = True, client=None, scheduler: str | None = None,
+              ) -> list[Result]:
+    """Build every event's brief as a task on Dask; returns one :class:`Result` per event, in the file's order.
+
+    The tasks run on ``client`` (a ``distributed.Client``) when given, else on the cluster at ``scheduler``
+    (or ``PREP_DASK_SCHEDULER``: ``tcp://host:8786``), else on a local cluster started for the run with
+    ``jobs`` worker processes of one thread each. On a cluster, ``out_dir`` must be a folder that every
+    worker and this machine share: the workers write and publish the briefs there. ``events`` is a list
+    from :func:`read_events_file`, or the events file itself.
+    """
+    if isinstance(events, (str, Path)):
+        events = read_events_file(events)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     state = _load_state(out)
@@ -110,64 +121,71 @@ def run_batch(events: list[dict], out_dir: str | Path, *, jobs: int = 2, force: 
         key = _key(event)
         slug = state.get(key, {}).get("slug", "")
         if not force and slug and _up_to_date(out / slug, key):
-            results[i] = Result(event["name"] or slug, "up to date", slug, f"{slug}/brief.html")
+            results[i] = Result(event["name"] or slug, "up to date", slug, f"{slug}/brief.html",
+                                **_counts(out / slug))
         else:
             todo.append((i, event, key))
-    bar = None
     if todo:
-        from .render import keep_kernel
+        from .engine import batch_client
 
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=_context(),
-                                 initializer=keep_kernel) as pool:
-            futures = {pool.submit(_build_one, event, str(out), key): (i, event, key) for i, event, key in todo}
-            # the bar (and its monitor thread) only after the workers exist: nothing threaded is forked
-            bar = tqdm(total=len(events), desc="briefs", unit="brief", disable=not progress, initial=len(results))
-            for future in as_completed(futures):
-                i, event, key = futures[future]
-                try:
-                    result = future.result()
-                except Exception as err:  # a crashed worker is one failed event, not a failed batch
-                    result = Result(event["name"] or event["sources"][0], "failed", error=f"{type(err).__name__}: {err}")
+        with batch_client(client, scheduler or os.environ.get("PREP_DASK_SCHEDULER"), min(jobs, len(todo)),
+                          progress=progress) as dask:
+            for i, key, result in _run_tasks(dask, todo, out, len(events), len(results), progress):
                 results[i] = result
                 if result.status == "built":
                     state[key] = {"slug": result.slug}
-                bar.update(1)
-            bar.close()
     ordered = [results[i] for i in range(len(events))]
     (out / STATE).write_text(json.dumps(state, indent=1), encoding="utf-8")
     write_index(ordered, out)
     return ordered
 
 
-def _context():
-    """Fork workers from a parent that has already imported the heavy modules (pandas, papermill,
-    nbconvert, the readers): each worker starts at once instead of importing for ~2 s. Where fork is
-    not available, spawn."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    from . import render
+def _run_tasks(dask, todo: list, out: Path, total: int, done: int, progress: bool):
+    """Submit one task per brief and yield ``(index, key, Result)`` as they finish, with a progress bar."""
+    from distributed import as_completed
 
-    render._skip_slow_optional_imports()
-    for module in ("prep.brief", "prep.event", "prep.plan", "prep.report", "prep.research", "papermill", "nbconvert"):
-        importlib.import_module(module)  # imported here once, inherited by every forked worker
-    render._exporter()
-    # Move what is loaded so far out of the collector's reach (the pattern the gc docs give for fork):
-    # the workers' collections then never walk, nor copy-on-write, the parent's ~1,900 modules.
-    gc.freeze()
-    return multiprocessing.get_context("fork")
+    env = {k: v for k, v in os.environ.items() if k.startswith("PREP_")}  # the batch's settings travel with it
+    futures = {dask.submit(_build_one, event, str(out.resolve()), key, env, key=f"brief-{i}-{key}", pure=False,
+                           retries=0): (i, event, key) for i, event, key in todo}
+    bar = tqdm(total=total, desc="briefs", unit="brief", disable=not progress, initial=done)
+    try:
+        for future in as_completed(list(futures), loop=dask.loop):
+            i, event, key = futures[future]
+            try:
+                result = future.result()
+            except Exception as err:  # the task itself failed (its workers kept dying): one failed event
+                result = Result(event["name"] or event["sources"][0], "failed", error=_task_error(err))
+            if result.status == "built" and not (out / result.html).is_file():
+                result = Result(result.name, "failed", result.slug, error=(
+                    f"built by a worker, but {out / result.html} is not here: on a cluster, --out must be a "
+                    "folder every worker and this machine share"))
+            bar.update(1)
+            yield i, key, result
+    finally:
+        bar.close()
 
 
-def _build_one(event: dict, out_dir: str, key: str) -> Result:
-    from .brief import build_brief
+def _task_error(err: Exception) -> str:
+    from distributed import KilledWorker
+
+    if isinstance(err, KilledWorker):
+        return "every worker that tried this brief died (out of memory, or killed); see the workers' logs"
+    return f"{type(err).__name__}: {err}"
+
+
+def _build_one(event: dict, out_dir: str, key: str, env: dict | None = None) -> Result:
+    """One brief, on a worker: with the submitting shell's ``PREP_*`` settings; every error becomes a failed Result."""
+    from .brief import _env, build_brief
 
     start = time.perf_counter()
     label = event["name"] or event["sources"][0]
     try:
-        brief = build_brief(event["sources"], out_dir=out_dir, profile=event["profile"], contacts=event["contacts"],
+        with _env(**(env or {})):
+            brief = build_brief(event["sources"], out_dir=out_dir, profile=event["profile"], contacts=event["contacts"],
                             top=event["top"], offline=event["offline"], cache_dir=event["cache_dir"],
                             slug=slugify(event["name"]) if event["name"] else None, progress=False,
                             name=event["name"] or None,
-                            owner=_identity(event))
+                                owner=_identity(event))
     except PrepError as err:
         return Result(label, "failed", error=str(err), seconds=time.perf_counter() - start)
     except Exception as err:  # report the unexpected with its place, and go on
@@ -178,7 +196,21 @@ def _build_one(event: dict, out_dir: str, key: str) -> Result:
     stamp = brief.directory / "inputs.json"
     stamp.write_text(json.dumps({**json.loads(stamp.read_text(encoding="utf-8")), "batch_key": key}, indent=1),
                      encoding="utf-8")
-    return Result(label or slug, "built", slug, f"{slug}/brief.html", seconds=time.perf_counter() - start)
+    return Result(label or slug, "built", slug, f"{slug}/brief.html", seconds=time.perf_counter() - start,
+                  **_counts(brief.directory))
+
+
+def _counts(folder: Path) -> dict:
+    """People, planned and companies of a built brief, from its CSV files (0 when a file is missing)."""
+    import pandas as pd
+
+    counts = {}
+    for field, name in (("people", "people.csv"), ("planned", "priorities.csv"), ("companies", "companies.csv")):
+        try:
+            counts[field] = len(pd.read_csv(folder / name, usecols=[0]))
+        except (OSError, ValueError):
+            counts[field] = 0
+    return counts
 
 
 def _identity(event: dict) -> str:

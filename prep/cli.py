@@ -154,7 +154,8 @@ def cmd_batch(args) -> int:
     from .batch import read_events_file, run_batch
 
     events = read_events_file(args.events, profile=args.profile, contacts=args.contacts)
-    results = run_batch(events, args.out, jobs=args.jobs, force=args.force, offline=args.offline, cache_dir=args.cache_dir)
+    results = run_batch(events, args.out, jobs=args.jobs, force=args.force, offline=args.offline, cache_dir=args.cache_dir,
+                        scheduler=args.scheduler)
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("built", "up to date", "failed")}
     print(f"{Path(args.out, 'index.html').resolve()}")
@@ -399,10 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", help="folder for the HTTP cache")
     p.set_defaults(func=cmd_brief)
 
-    p = sub.add_parser("batch", help="build briefs for many events in parallel, with an index page")
+    p = sub.add_parser("batch", help="build briefs for many events as Dask tasks (local cluster or yours), with an index")
     p.add_argument("events", metavar="EVENTS_FILE", help="YAML list or CSV of events (sources; name, profile, contacts, top)")
-    p.add_argument("--out", default="briefs", help="output folder (default: briefs)")
-    p.add_argument("--jobs", type=int, default=2, help="briefs built at once (default 2)")
+    p.add_argument("--out", default="briefs", help="output folder (default: briefs); on a cluster, a folder every "
+                                                   "worker shares")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes of the local cluster (default 2)")
+    p.add_argument("--scheduler", help="run on an existing Dask cluster: its scheduler's address, tcp://host:8786 "
+                                       "(default: PREP_DASK_SCHEDULER, else a local cluster of --jobs workers)")
     p.add_argument("--force", action="store_true", help="rebuild briefs that are up to date")
     p.add_argument("--profile", help="profile for events that do not name one")
     p.add_argument("--contacts", help="contacts for events that do not name them")

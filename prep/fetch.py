@@ -30,7 +30,7 @@ from tqdm import tqdm
 
 from .errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
 from .page import Page, decode_charset
-from .politeness import HostThrottle, RobotsCache, is_loopback
+from .politeness import HostThrottle, MachineSlots, RobotsCache, is_loopback
 from .settings import Settings
 from .urls import check_url
 
@@ -125,7 +125,9 @@ class Fetcher:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings.from_env()
         s = self.settings
-        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay)
+        # Beside the cache: processes that share a cache (a batch's workers on one machine) share the rule.
+        machine = MachineSlots(Path(s.cache_path).parent / "hosts") if s.host_locks else None
+        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay, machine)
         self.robots = RobotsCache(s.user_agent, self._robots_text)
         self._no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""
         self._session = None  # built at the first request: reading local files needs no HTTP cache

@@ -1,13 +1,21 @@
 """Per-host politeness: one request at a time per host, spaced by a minimum delay, and robots.txt."""
 from __future__ import annotations
 
+import hashlib
 import ipaddress
+import os
 import threading
 import time
 import urllib.robotparser
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the rule holds per process only
+    fcntl = None
 
 
 def is_loopback(host: str | None) -> bool:
@@ -29,11 +37,52 @@ class _Host:
         self.next_at = 0.0
 
 
-class HostThrottle:
-    """Serialises requests per host and spaces their starts by ``delay_for(host)`` seconds."""
+class MachineSlots:
+    """The per-host rule across the processes of one machine (a batch's workers, two ``prep`` commands):
+    one lock file per host in ``folder``, held with ``flock`` while a request runs (the system lets go
+    of it when a process dies), holding the time the host may next be asked."""
 
-    def __init__(self, delay_for: Callable[[str], float]):
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def _open(self, host: str) -> int | None:
+        if fcntl is None:
+            return None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return os.open(self.folder / (hashlib.sha1(host.encode()).hexdigest()[:20] + ".lock"),
+                           os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # a read-only or missing cache folder: the per-process rule still holds
+            return None
+
+    @contextmanager
+    def hold(self, host: str, delay: float):
+        fd = self._open(host)
+        if fd is None:
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                next_at = float(os.pread(fd, 32, 0).decode("ascii").strip() or 0)
+            except (ValueError, UnicodeDecodeError):
+                next_at = 0.0
+            wait = next_at - time.time()
+            if wait > 0:
+                time.sleep(min(wait, delay))  # never longer than the delay, whatever a clock change wrote
+            os.pwrite(fd, f"{time.time() + delay:<32.6f}".encode("ascii"), 0)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+
+class HostThrottle:
+    """Serialises requests per host and spaces their starts by ``delay_for(host)`` seconds; with
+    ``machine``, across this machine's processes too."""
+
+    def __init__(self, delay_for: Callable[[str], float], machine: MachineSlots | None = None):
         self._delay_for = delay_for
+        self._machine = machine
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
 
@@ -59,8 +108,13 @@ class HostThrottle:
             wait = state.next_at - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            state.next_at = time.monotonic() + self._delay_for(host)
-            yield
+            delay = self._delay_for(host)
+            state.next_at = time.monotonic() + delay
+            if self._machine is None:
+                yield
+                return
+            with self._machine.hold(host, delay):
+                yield
 
 
 class RobotsCache:

@@ -34,6 +34,7 @@ class Settings:
     obey_robots: bool = True
     delay: float = 1.0  # minimum seconds between request starts to one remote host
     local_delay: float = 0.0  # the same for loopback hosts (a server on this machine)
+    host_locks: bool = True  # hold the per-host rule across this machine's processes too (lock files by the cache)
     max_workers: int = 32  # global pool of concurrent requests across hosts
     retries: int = 3  # extra attempts after a connection error, 429 or 5xx
     backoff: float = 0.5  # first retry waits this long, doubling each time

@@ -1,7 +1,9 @@
 """A generated event of any size (fictional people, .example companies) for scale tests and benchmarks."""
 from __future__ import annotations
 
+import csv
 import random
+from pathlib import Path
 
 from prep import schema
 from prep.event import Event
@@ -56,3 +58,16 @@ def generated_event(n_people: int = 2000, n_companies: int = 300, seed: int = 7)
     event = Event(info, schema.conform(people, "people"), schema.conform(sessions, "sessions"), schema.empty("organizations"),
                   sources=["https://generated.example/"])
     return event, schema.conform(companies, "companies"), schema.conform(news, "company_news")
+
+
+def write_attendee_export(path: Path, n: int, seed: int) -> None:
+    """A demo-like event as an attendee CSV export of ``n`` people (names, companies, titles, work e-mail, bios)."""
+    rng = random.Random(seed)
+    with Path(path).open("w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["First Name", "Last Name", "Company", "Job Title", "Email", "Bio"])
+        for i in range(n):
+            company = f"Company {rng.randrange(max(5, n // 8))}"
+            out.writerow([f"Person{i}", f"Family{seed}", company, rng.choice(["Engineer", "CEO", "Analyst", "Student"]),
+                          f"p{i}@{company.lower().replace(' ', '')}.example",
+                          f"Works on {rng.choice(TOPICS)} and {rng.choice(TOPICS)}."])

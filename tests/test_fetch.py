@@ -1,6 +1,8 @@
 """The fetcher against a real local HTTP server: cache, offline, retries, robots, caps, decoding."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -221,3 +223,30 @@ def test_follow_only_http_links(link, expected):
 
 def test_follow_from_local_file_base_never_reaches_disk():
     assert follow("../secret.html", "/home/user/event/speakers.html") is None
+
+
+def test_one_request_at_a_time_per_host_holds_across_processes_on_one_machine(web, tmp_path):
+    """Two processes sharing a cache (a batch's workers) never ask one host at once, and space their starts."""
+    served = []
+
+    def slow(host, path, headers):
+        start = time.monotonic()
+        time.sleep(0.15)
+        served.append((start, time.monotonic()))
+        return Reply(200, "<html><body>ok</body></html>")
+
+    for who in "ab":
+        for i in range(3):
+            web.route(f"http://busy.example/{who}{i}", slow)
+    web.route("http://busy.example/robots.txt", Reply(404, ""))
+    script = ("import sys; from pathlib import Path; from prep.fetch import Fetcher; from prep.settings import Settings\n"
+              "f = Fetcher(Settings(proxy=sys.argv[1], cache_path=Path(sys.argv[2]), delay=0.3))\n"
+              "[f.get(f'http://busy.example/{sys.argv[3]}{i}') for i in range(3)]\n")
+    cache = str(tmp_path / "shared" / "http_cache.sqlite")
+    workers = [subprocess.Popen([sys.executable, "-c", script, web.proxy, cache, who]) for who in "ab"]
+    assert [w.wait(timeout=60) for w in workers] == [0, 0]
+    served.sort()
+    assert len(served) == 6
+    for (start, end), (next_start, _) in zip(served, served[1:]):
+        assert next_start >= end - 0.01, "two requests to one host at once"
+        assert next_start - start >= 0.3 - 0.02, "starts closer than the host's delay"

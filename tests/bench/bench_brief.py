@@ -9,9 +9,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import random
 import resource
 import shutil
 import statistics
@@ -26,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from prep import render  # noqa: E402
 from prep.brief import build_brief  # noqa: E402
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES  # noqa: E402
+from synthetic import write_attendee_export  # noqa: E402
 
 TRIVIAL = {"cells": [{"cell_type": "code", "id": "p", "metadata": {"tags": ["parameters"]}, "source": "x = 1",
                       "outputs": [], "execution_count": None},
@@ -64,22 +63,6 @@ def floor_and_demo(tmp: Path, repeat: int) -> bool:
     return demo <= 2 * floor
 
 
-def write_event(path: Path, n: int, seed: int, topics: list[str]) -> None:
-    rng = random.Random(seed)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(["First Name", "Last Name", "Company", "Job Title", "Email", "Bio"])
-        for i in range(n):
-            company = f"Company {rng.randrange(max(5, n // 8))}"
-            out.writerow([f"Person{i}", f"Family{seed}", company, rng.choice(["Engineer", "CEO", "Analyst", "Student"]),
-                          f"p{i}@{company.lower().replace(' ', '')}.example",
-                          f"Works on {rng.choice(topics)} and {rng.choice(topics)}."])
-
-
-TOPICS = ["stream processing", "open data", "testing data pipelines", "data quality", "dashboards", "forecasting",
-          "climate and energy data", "privacy", "hiring", "cloud costs"]
-
-
 def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bool = True) -> bool:
     """Median of ``repeat`` runs of each, alternating, after one warm-up run that fills the HTTP cache,
     the template cache and the OS file cache, so neither side pays for them alone. With ``separate``, also
@@ -88,7 +71,7 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
     folder.mkdir()
     lines = []
     for i in range(events):
-        write_event(folder / f"event{i}.csv", size, i, TOPICS)
+        write_attendee_export(folder / f"event{i}.csv", size, i)
         lines.append(f"- name: Meetup {i}\n  sources: [event{i}.csv]\n")
     (folder / "events.yaml").write_text("".join(lines), encoding="utf-8")
     (folder / "one.yaml").write_text(lines[0], encoding="utf-8")
@@ -144,7 +127,7 @@ def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bo
 
 def big(tmp: Path, people: int) -> bool:
     source = tmp / "big.csv"
-    write_event(source, people, 99, TOPICS)
+    write_attendee_export(source, people, 99)
     script = (f"import resource, sys; from prep.brief import build_brief; "
               f"b = build_brief([{str(source)!r}], out_dir={str(tmp / 'big')!r}, profile={str(DEMO_PROFILE)!r}, "
               f"offline=True, cache_dir={str(tmp / 'cache-big')!r}, progress=False); print(b.html)")
