@@ -37,6 +37,7 @@ bench: $(STAMP) bytecode
 	-$(BIN)/python tests/bench/bench_research.py
 	-$(BIN)/python tests/bench/bench_plan.py
 	-$(BIN)/python tests/bench/bench_brief.py
+	-$(BIN)/python tests/bench/bench_batch.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -1,8 +1,8 @@
-"""Brief speed and scale (issue 6). Run: ``python tests/bench/bench_brief.py [--skip-batch] [--skip-big]``.
+"""Brief speed and scale (issue 6). Run: ``python tests/bench/bench_brief.py [--skip-big]``.
 
 * floor: papermill executing a trivial notebook plus nbconvert exporting it, in one process;
   the demo brief on a warm cache must cost at most 2x that;
-* batch: 20 generated events built with ``jobs=2`` must take at most 0.6x the time of ``jobs=1``;
+* (many briefs at once: ``bench_batch.py``);
 * big: a generated 10,000-person event must build with peak memory under 1.5 GB, and the HTML must
   open in headless Chromium without console errors (the everyone table is paged, not 10,000 cards).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -63,68 +62,6 @@ def floor_and_demo(tmp: Path, repeat: int) -> bool:
     return demo <= 2 * floor
 
 
-def batch(tmp: Path, events: int, size: int = 200, repeat: int = 3, separate: bool = True) -> bool:
-    """Median of ``repeat`` runs of each, alternating, after one warm-up run that fills the HTTP cache,
-    the template cache and the OS file cache, so neither side pays for them alone. With ``separate``, also
-    times the briefs as separate ``prep brief`` commands, for scale."""
-    folder = tmp / "batch"
-    folder.mkdir()
-    lines = []
-    for i in range(events):
-        write_attendee_export(folder / f"event{i}.csv", size, i)
-        lines.append(f"- name: Meetup {i}\n  sources: [event{i}.csv]\n")
-    (folder / "events.yaml").write_text("".join(lines), encoding="utf-8")
-    (folder / "one.yaml").write_text(lines[0], encoding="utf-8")
-
-    cpu: dict[int, list[float]] = {1: [], 2: []}
-
-    def run(jobs: int, events_file: str = "events.yaml") -> float:
-        shutil.rmtree(folder / f"out{jobs}", ignore_errors=True)  # every run builds into an empty folder
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command, its workers and their kernels
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "prep.cli", "batch", str(folder / events_file), "--out",
-                               str(folder / f"out{jobs}"), "--jobs", str(jobs), "--offline", "--cache-dir",
-                               str(folder / "cache"), "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr[-2000:]
-        seconds = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if events_file == "events.yaml":
-            cpu[jobs].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-        return seconds
-
-    run(2)
-    cpu[2].clear()  # the warm-up run
-    timings: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(repeat):
-        for jobs in (1, 2):
-            timings[jobs].append(run(jobs))
-    one, two = statistics.median(timings[1]), statistics.median(timings[2])
-    ratio = two / one
-    runs = ", ".join(f"{b / a:.3f}" for a, b in zip(timings[1], timings[2]))
-    print(f"batch of {events} events of {size} people: jobs=1 {one:.1f} s, jobs=2 {two:.1f} s (medians of {repeat}) "
-          f"= {ratio:.3f}x (goal <= 0.6x; runs: {runs})")
-    # Amdahl: what does not parallelise is the start-up, a one-event batch minus one brief.
-    single = statistics.median(run(1, "one.yaml") for _ in range(repeat))
-    per_brief = (one - single) / (events - 1)
-    startup = single - per_brief
-    bound = (startup + events * per_brief / 2) / (startup + events * per_brief)
-    print(f"start-up {startup:.1f} s, then {per_brief:.2f} s per brief: perfectly parallel briefs would give {bound:.3f}x")
-    one_cpu, two_cpu = statistics.median(cpu[1]), statistics.median(cpu[2])
-    print(f"CPU time (all processes): jobs=1 {one_cpu:.1f} s in {one:.1f} s ({one_cpu / one:.2f} cores busy on average), "
-          f"jobs=2 {two_cpu:.1f} s in {two:.1f} s ({two_cpu / two:.2f} cores)")
-    if separate:  # what the batch buys: the same briefs as one `prep brief` command each, one after another
-        start = time.perf_counter()
-        for i in range(events):
-            done = subprocess.run([sys.executable, "-m", "prep.cli", "brief", str(folder / f"event{i}.csv"), "--out",
-                                   str(folder / "separate"), "--offline", "--cache-dir", str(folder / "cache"),
-                                   "--profile", str(DEMO_PROFILE)], capture_output=True, text=True)
-            assert done.returncode == 0, done.stderr[-2000:]
-        seconds = time.perf_counter() - start
-        print(f"the same {events} briefs as separate `prep brief` commands: {seconds:.1f} s; "
-              f"`prep batch --jobs 2` takes {two / seconds:.2f}x that")
-    return ratio <= 0.6
-
-
 def big(tmp: Path, people: int) -> bool:
     source = tmp / "big.csv"
     write_attendee_export(source, people, 99)
@@ -158,17 +95,12 @@ def big(tmp: Path, people: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--events", type=int, default=20)
-    parser.add_argument("--event-size", type=int, default=200, help="people per event in the batch")
     parser.add_argument("--people", type=int, default=10_000)
-    parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-big", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ok = floor_and_demo(tmp, args.repeat)
-        if not args.skip_batch:
-            ok = batch(tmp, args.events, args.event_size, args.repeat) and ok
         if not args.skip_big:
             ok = big(tmp, args.people) and ok
     print("all goals met" if ok else "GOAL MISSED")
