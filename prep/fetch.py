@@ -152,6 +152,9 @@ class Fetcher:
         session = requests_cache.CachedSession(
             str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
             allowable_codes=(200,), stale_if_error=True, fast_save=True,
+            # several processes share one cache (a batch's workers): readers never block the writer, and a
+            # writer waits its turn (up to 30 s) instead of failing with "database is locked"
+            wal=True, busy_timeout=30_000,
         )
         session.max_redirects = s.max_redirects
         session.headers["User-Agent"] = s.user_agent
