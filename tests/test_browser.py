@@ -37,3 +37,21 @@ def test_everyone_table_script_ran(dom):
     assert re.search(r"Showing 1–50 of 51", html)
     table = html[html.index('id="everyone"'):]
     assert table.count("<tr>") >= 51  # header + one page of 50 rows, drawn by the script
+
+
+def test_batch_index_sorts_by_a_clicked_column(tmp_path):
+    from prep.batch import Result, write_index
+
+    results = [Result("Small Meetup", "built", "small", "small/brief.html", people=9, planned=3, companies=2),
+               Result("Big Summit", "built", "big", "big/brief.html", people=120, planned=20, companies=40),
+               Result("Broken", "failed", error="missing.csv: no such file"),
+               Result("Mid Forum", "built", "mid", "mid/brief.html", people=45, planned=10, companies=12)]
+    index = write_index(results, tmp_path)
+    # a click on "People" (ascending), then again (descending), as a reader would
+    html = index.read_text(encoding="utf-8").replace(
+        "</body>", "<script>var th = document.querySelectorAll('th')[2]; th.click(); th.click();</script></body>")
+    index.write_text(html, encoding="utf-8")
+    dom, errors = render_dom(index)
+    assert not errors
+    order = re.findall(r'<td data-sort="([^"]+)"><a href=|<td data-sort="(Broken)">', dom)
+    assert [a or b for a, b in order] == ["Big Summit", "Mid Forum", "Small Meetup", "Broken"]
