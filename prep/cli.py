@@ -79,7 +79,14 @@ def _research(args, companies, organizations=None):
 def cmd_company(args) -> int:
     if not args.company.strip():
         raise PrepError("a company is needed: its website, domain, name or a saved page")
-    research = _research(args, [args.company])
+    given = args.company
+    if args.url:
+        if not Path(args.company).is_file():
+            raise PrepError(f"{args.company}: --url says where a saved page came from, and this is not a saved page")
+        if not args.url.startswith(("http://", "https://")):
+            raise PrepError(f"--url {args.url!r}: the saved page's address must start with http:// or https://")
+        given = {"file": args.company, "url": args.url}
+    research = _research(args, [given])
     if research.companies.empty:
         raise PrepError(f"{args.company!r}: nothing to research (no company name or website in it)")
     row = research.companies.iloc[0]
@@ -356,9 +363,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--wikipedia", action="store_true", help="add Wikipedia summary and Wikidata facts (online)")
         fetch_options(p)
 
-    p = sub.add_parser("company", help="research one company (website URL, domain or name)")
-    p.add_argument("company", metavar="URL_OR_NAME")
+    p = sub.add_parser("company", help="research one company (website URL, domain, name or a saved page)")
+    p.add_argument("company", metavar="URL_OR_NAME_OR_FILE")
     p.add_argument("--format", choices=("csv", "json"), default="json")
+    p.add_argument("--url", help="for a saved page: the address it was saved from (its relative links resolve "
+                                 "against it, and its site is the company's website)")
     research_options(p)
     p.set_defaults(func=cmd_company)
 

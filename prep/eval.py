@@ -5,10 +5,10 @@ For every data file with a ``*.expected.csv`` beside it, reads the file with
 :func:`prep.read_event` (kind="auto", offline, no network) and prints precision and recall of
 people's names and agreement of title and company where the truth states them.
 
-For every company page with a ``*.expected.json`` beside it, reads the page with
-:func:`prep.sites.parse_company_page` and prints the share of expected links (website and
-social profiles) and feeds found, and whether the description matches (an empty expected
-description means the page has none, so none may be reported).
+For every company page with a ``*.expected.json`` beside it, runs ``prep company FILE --format json``
+(the real CLI, offline) and prints the share of expected links (website and social profiles) found,
+whether the main feed is one of the page's, and whether the name (or one of its variants) and the
+description match (an empty expected description means the page has none, so none may be reported).
 """
 from __future__ import annotations
 
@@ -116,8 +116,9 @@ class CompanyScore:
     links_expected: int
     links_found: int
     feeds_expected: int
-    feeds_found: int
+    feeds_found: int  # the main feed ``prep company`` reports is one of the page's feeds (0 or 1 of at most 1)
     description_ok: bool
+    name_ok: bool = False
     error: str = ""
 
 
@@ -129,23 +130,34 @@ def _url_key(url: str) -> str:
 
 
 def score_company_file(page_file: Path, expected_file: Path) -> CompanyScore:
+    """One saved company page through the real CLI, as a user runs it: ``prep company FILE --format json``
+    (with ``--url`` when the truth says where the page was saved from), offline."""
     import json
-
-    from .sites import parse_company_page
+    import os
+    import subprocess
 
     truth = json.loads(expected_file.read_text(encoding="utf-8"))
-    try:
-        found = parse_company_page(page_file.read_text(encoding="utf-8", errors="replace"), str(page_file))
-    except Exception as err:  # report and go on
-        return CompanyScore(page_file.name, len(truth.get("links", {})), 0, len(truth.get("feeds", [])), 0, False,
-                            error=f"{type(err).__name__}: {err}")
-    ours = {_url_key(u) for u in [found["website"], *found["socials"].values()] if u}
     want = {_url_key(u) for u in truth.get("links", {}).values()}
-    feeds = {_url_key(u) for u in found["feeds"]}
     want_feeds = {_url_key(u) for u in truth.get("feeds", [])}
-    description_ok = clean_space(found["description"]) == clean_space(truth.get("description", ""))
-    return CompanyScore(page_file.name, len(want), len(want & ours), len(want_feeds), len(want_feeds & feeds),
-                        description_ok)
+    command = [sys.executable, "-m", "prep.cli", "company", str(page_file), "--format", "json", "--offline"]
+    if truth.get("page_url"):
+        command += ["--url", truth["page_url"]]
+    with tempfile.TemporaryDirectory() as cache:
+        done = subprocess.run(command + ["--cache", str(Path(cache) / "c.sqlite")], capture_output=True, text=True,
+                              timeout=120, env={**os.environ, "PREP_PROGRESS": "0"})
+    try:
+        found = json.loads(done.stdout)["company"]
+    except (ValueError, KeyError, TypeError):
+        return CompanyScore(page_file.name, len(want), 0, min(1, len(want_feeds)), 0, False,
+                            error=(done.stderr.strip().splitlines() or ["no output"])[-1])
+    links = [found.get(k) for k in ("website", "linkedin", "x", "github")]
+    links += (found.get("other_socials") or "").splitlines()
+    ours = {_url_key(u) for u in links if u}
+    names = {clean_space(n).casefold() for n in [truth.get("name", ""), *truth.get("name_variants", [])]}
+    description_ok = clean_space(found.get("description") or "") == clean_space(truth.get("description", ""))
+    return CompanyScore(page_file.name, len(want), len(want & ours), min(1, len(want_feeds)),
+                        int(_url_key(found.get("feed_url")) in want_feeds), description_ok,
+                        name_ok=clean_space(found.get("name") or "").casefold() in names)
 
 
 def score_companies(corpus: Path = DEFAULT_CORPUS) -> list[CompanyScore]:
@@ -189,13 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\noverall: {_figures(totals(scores))}; {failing} of {len(scores)} files with no person found")
     companies = score_companies(args.corpus)
     if companies:
-        print(f"\n{'company page':58} {'links':>7} {'feeds':>7} description")
+        print(f"\n{'company page (prep company FILE --format json)':58} {'links':>7} {'feed':>5} name  description")
         for c in companies:
-            print(f"{c.file[:58]:58} {c.links_found:>3}/{c.links_expected:<3} {c.feeds_found:>3}/{c.feeds_expected:<3} "
-                  f"{'ok' if c.description_ok else 'WRONG'} {c.error[:60]}")
+            print(f"{c.file[:58]:58} {c.links_found:>3}/{c.links_expected:<3} {c.feeds_found:>2}/{c.feeds_expected:<2} "
+                  f"{'ok' if c.name_ok else 'WRONG':5} {'ok' if c.description_ok else 'WRONG'} {c.error[:60]}")
         links = sum(c.links_found for c in companies) / max(1, sum(c.links_expected for c in companies))
-        print(f"\ncompanies: links found {links:.3f}, descriptions right "
-              f"{sum(c.description_ok for c in companies)}/{len(companies)}")
+        print(f"\ncompanies: links found {links:.3f}, names right {sum(c.name_ok for c in companies)}/{len(companies)}, "
+              f"descriptions right {sum(c.description_ok for c in companies)}/{len(companies)}, main feed found "
+              f"{sum(c.feeds_found for c in companies)}/{sum(c.feeds_expected for c in companies)}")
     return 0
 
 

@@ -69,6 +69,7 @@ class _Target:
     names: Counter = field(default_factory=Counter)
     url: str = ""          # a site the user gave directly
     file: str = ""         # a saved page the user named: parsed as it is, nothing guessed or fetched
+    saved_from: str = ""   # the address that saved page came from, when the user says it
     emails: Counter = field(default_factory=Counter)  # e-mail domains seen on cards
     links: list = field(default_factory=list)         # websites seen on cards
     home: str = ""
@@ -166,6 +167,9 @@ def _targets(source) -> list[_Target]:
                             "links": [schema.text(row.get(k)) for k in ("website", "url") if schema.text(row.get(k))]})
     else:
         for item in source:
+            if isinstance(item, dict) and item.get("file"):  # {"file": "about.html", "url": "https://..."}
+                records.append({"name": "", "file": str(item["file"]), "saved_from": str(item.get("url") or "")})
+                continue
             item = clean_space(str(item))
             if item and not item.startswith(("http://", "https://")) and _is_file(item):
                 records.append({"name": "", "file": item})
@@ -179,7 +183,8 @@ def _targets(source) -> list[_Target]:
     canonical: list[str] = []
     for record in records:
         if record.get("file"):
-            by_key.setdefault("file:" + record["file"], _Target("file:" + record["file"], file=record["file"]))
+            by_key.setdefault("file:" + record["file"], _Target("file:" + record["file"], file=record["file"],
+                                                               saved_from=record.get("saved_from", "")))
             continue
         if record.get("url"):
             key = "url:" + (urlsplit(record["url"]).hostname or record["url"])
@@ -299,7 +304,8 @@ def _read_saved_pages(fetcher: Fetcher, targets: list[_Target]) -> None:
     for target in targets:
         try:
             page = fetcher.read(target.file)
-            target.pages["home"], target.parsed["home"] = page, parse_company_page(page.text, page.url)
+            target.pages["home"] = page
+            target.parsed["home"] = parse_company_page(page.text, target.saved_from or page.url)
             target.domain_source = "saved page"
             site = target.parsed["home"].get("website") or ""
             target.home = site if site.startswith(("http://", "https://")) else ""

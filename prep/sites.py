@@ -35,6 +35,12 @@ _ATS = ("greenhouse.io", "lever.co", "workable.com", "recruitee.com", "personio.
         "ashbyhq.com", "smartrecruiters.com", "teamtailor.com", "join.com", "workday.com", "bamboohr.com")
 _JOB_CLASS = re.compile(r"\b(job|jobs|position|opening|vacanc\w*|posting|role)\b", re.I)
 _SOCIAL_CLASS = re.compile(r"social|follow", re.I)
+# A description that sells rather than says: a phone number or a call to action ("Call Now: 90294 69931 | ...").
+_MARKETING = re.compile(r"\+?\d[\d ()./-]{7,}\d|\b(call (now|us)|whats ?app|book (now|a)|get a (free )?quote|"
+                        r"order now|contact us today)\b", re.I)
+_TRUNCATED = re.compile(r"(\.\.\.|…|\bread more\W*|\bmore\s*»)\s*[\"”]?[^.!?]{0,40}$", re.I)
+_GENERIC_TITLE = re.compile(r"^(home|homepage|start|startseite|welcome|willkommen|accueil|inicio|benvenuti|"
+                            r"index|main page)$", re.I)
 SIZE_BANDS = ((10, "1-10"), (50, "11-50"), (200, "51-200"), (500, "201-500"), (1000, "501-1,000"),
               (5000, "1,001-5,000"), (10000, "5,001-10,000"))
 
@@ -52,16 +58,18 @@ def parse_company_page(text: str, url: str) -> dict:
     items = _jsonld_items(doc)
     org = _pick_org([i for i in items if _types(i) & ORG_TYPES or any(t.endswith("Organization") for t in _types(i))],
                     base)
-    name = _text(org.get("name")) or meta.get("og:site_name", "")
-    is_article = meta.get("og:type", "").lower() in {"article", "video.episode", "video.other", "music.song"} or \
-        base.startswith(("http://", "https://")) and urlsplit(base).path.strip("/").count("/") >= 1  # (not a saved file)
+    title = clean_space(doc.findtext(".//title") or "")
+    name = _text(org.get("name")) or meta.get("og:site_name", "") or _logo_alt(doc) or _title_name(title, base)
+    about_page = bool(_ABOUT.match(urlsplit(base).path.strip("/").split("/")[-1]))
+    is_article = not about_page and (
+        meta.get("og:type", "").lower() in {"article", "video.episode", "video.other", "music.song"} or
+        base.startswith(("http://", "https://")) and urlsplit(base).path.strip("/").count("/") >= 1)  # (not a saved file)
     description = _text(org.get("description"))
     if not description and not is_article:
-        description = meta.get("og:description") or meta.get("description", "") or _lead_paragraph(doc)
+        description = _page_description(doc, meta)
     out = {
         "name": clean_space(name), "site_name": clean_space(meta.get("og:site_name", "")),
-        "title": clean_space(doc.findtext(".//title") or ""),
-        "description": description.strip(), "logo": _logo(org, base), "website": "",
+        "title": title, "description": description.strip(), "logo": _logo(org, base), "website": "",
         "founded": _text(org.get("foundingDate")), "employees": employees(org.get("numberOfEmployees")),
         "headquarters": _address(org.get("address") or org.get("location")),
         "industry": _text(org.get("industry")), "socials": {}, "feeds": [], "about_url": "", "careers_url": "",
@@ -77,6 +85,9 @@ def parse_company_page(text: str, url: str) -> dict:
             out["socials"].setdefault(network, link)
         elif link and not network and not out["website"]:
             out["website"] = link
+    if not out["website"] and base.startswith(("http://", "https://")) and not (own_network or _is_platform(base)):
+        parts = urlsplit(base)  # the site the page is on (its canonical address, for a saved page) is the company's
+        out["website"] = f"{parts.scheme}://{parts.netloc}/"
     _body_socials(doc, base, out["name"] or out["site_name"], out["socials"])
     handle = meta.get("twitter:site", "").lstrip("@")
     if handle and "x" not in out["socials"] and _names_match(handle, out["name"] or out["site_name"]):
@@ -154,7 +165,9 @@ def _is_profile(url: str) -> bool:
 
 
 def _body_socials(doc, base: str, name: str, socials: dict) -> None:
-    """Social links in the page body, kept only when they name the company or sit in a social-links block."""
+    """Social links in the page body, kept when they name the company or sit in a social-links block, or
+    beside such a link in a small block of icons (a row of profiles, one of which is surely the company's)."""
+    kept, rest = [], []
     for a in doc.iter("a"):
         link = follow(a.get("href", ""), base)
         network = social_network(link or "")
@@ -163,6 +176,76 @@ def _body_socials(doc, base: str, name: str, socials: dict) -> None:
         handle = urlsplit(link).path.strip("/").split("/")[-1].lstrip("@")
         if (name and _names_match(handle, name)) or _in_social_block(a):
             socials[network] = link
+            kept.append(a)
+        else:
+            rest.append((a, network, link))
+    for a, network, link in rest:
+        if network not in socials and _beside(a, kept):
+            socials[network] = link
+
+
+def _beside(a, kept: list, depth: int = 7, max_links: int = 12) -> bool:
+    """Is ``a`` in a small block (at most ``max_links`` links) with one of the ``kept`` links?"""
+    el = a.getparent()
+    while el is not None and depth > 0:
+        links = list(el.iter("a"))
+        if len(links) > max_links:
+            return False
+        if any(k in links for k in kept):
+            return True
+        el, depth = el.getparent(), depth - 1
+    return False
+
+
+def _is_platform(url: str) -> bool:
+    return bool(re.search(r"(^|\.)(medium\.com|substack\.com|wordpress\.com|blogspot\.com|github\.io|wixsite\.com)$",
+                          urlsplit(url).hostname or ""))
+
+
+def _logo_alt(doc) -> str:
+    """The site's name as its logo's alt text says it (an image in the header whose class or file says logo)."""
+    for img in doc.iter("img"):
+        marks = f"{img.get('class', '')} {img.get('id', '')} {img.get('src', '')}".lower()
+        alt = clean_space(img.get("alt") or "")
+        if "logo" in marks and 2 <= len(alt) <= 60 and not re.search(r"\blogo\b", alt, re.I):
+            return alt
+    return ""
+
+
+def _title_name(title: str, base: str) -> str:
+    """The site's name in its <title>: the part that spells the domain, else the one part when there is one
+    ("Hunde Verein Kreis Unna 1990 e. V."), never "Home"."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—·•»:-]\s+|\s*\|\s*", title) if p.strip()]
+    parts = [p for p in parts if not _GENERIC_TITLE.match(p)]
+    host = _site(base).split(".")[0] if base.startswith(("http://", "https://")) else ""
+    for part in parts:
+        if host and _names_match(host, part):
+            return part
+    return parts[0] if len(parts) == 1 and len(parts[0]) <= 80 else ""
+
+
+def _page_description(doc, meta: dict) -> str:
+    """What the site says it is: the meta or OpenGraph description, unless it sells (a phone number, "Call
+    now") or was cut ("... Read More"); then the page's own paragraph it quotes, or its first paragraph."""
+    given = meta.get("og:description") or meta.get("description", "")
+    if given and not _MARKETING.search(given) and not _TRUNCATED.search(given):
+        return given
+    if given and _MARKETING.search(given):
+        quoted = _quoted_sentences(doc, given)
+        if quoted:
+            return quoted
+    return _lead_paragraph(doc) or given
+
+
+def _quoted_sentences(doc, given: str) -> str:
+    """The sentences of the page's first paragraph that the description quotes word for word."""
+    folded = clean_space(given).casefold()
+    for p in doc.iter("p"):
+        sentences = re.split(r"(?<=[.!?])\s+", clean_space(p.text_content()))
+        quoted = [s for s in sentences if len(s.split()) >= 6 and s.casefold() in folded]
+        if quoted:
+            return " ".join(quoted)
+    return ""
 
 
 def _in_social_block(el, depth: int = 6) -> bool:

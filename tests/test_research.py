@@ -1,6 +1,7 @@
 """Company research against the demo web on 127.0.0.1: resolution order, pages, feeds, jobs, errors, offline."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -181,7 +182,9 @@ def test_scraped_links_are_http_only():
         </script><link rel="alternate" type="application/rss+xml" href="file:///etc/feed"></head>
         <body><a href="javascript:alert(1)">About us</a><a href="/careers/">Careers</a></body></html>""",
                               "http://evil.example/")
-    assert page["website"] == "" and page["logo"] == "" and page["feeds"] == [] and page["about_url"] == ""
+    # the javascript: "url" is dropped; the site the page is on stands for the company's website
+    assert page["website"] == "http://evil.example/" and page["logo"] == "" and page["feeds"] == []
+    assert page["about_url"] == ""
     assert page["socials"] == {"github": "https://github.com/evil"}
     assert page["careers_url"] == "http://evil.example/careers/"
 
@@ -276,6 +279,23 @@ def test_a_saved_page_is_read_as_it_is_and_work_email_domains_name_their_company
     assert "shared by people of 2 companies" in rows.loc["Quayside Logistics", "error"]
 
 
+def test_cli_company_reads_a_saved_page_against_the_address_it_came_from(tmp_path):
+    saved = tmp_path / "unserverein.html"
+    saved.write_text('<html><head><title>Hunde Verein Lohe 1990 e. V.</title></head><body><p>Seit 1990.</p>'
+                     '<a href="kontakt.html">Kontakt</a></body></html>', encoding="latin-1")
+
+    def company(*extra):
+        return subprocess.run([sys.executable, "-m", "prep.cli", "company", str(saved), "--offline", "--cache",
+                               str(tmp_path / "c.sqlite"), *extra], capture_output=True, text=True, timeout=60)
+
+    done = company("--url", "http://www.hundeverein-lohe.example/unserverein.html")
+    record = json.loads(done.stdout)["company"]
+    assert record["name"] == "Hunde Verein Lohe 1990 e. V." and record["website"] == "http://www.hundeverein-lohe.example/"
+    assert record["domain_source"] == "saved page"
+    done = company("--url", "javascript:alert(1)")
+    assert done.returncode == 1 and "must start with http" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_a_sites_industry_is_read_from_its_own_words_with_the_sentence_as_evidence(web, demo_settings):
     web.route("http://bluepoint.example/", Reply(200, '<html><head><title>Bluepoint Health</title>'
                                                       '<meta name="description" content="Bluepoint Health runs clinics for '
@@ -287,3 +307,48 @@ def test_a_sites_industry_is_read_from_its_own_words_with_the_sentence_as_eviden
     assert rows.loc["Bluepoint Health", "industry"] == "Hospitals and Health Care"
     assert "clinics" in rows.loc["Bluepoint Health", "industry_evidence"]
     assert pd.isna(rows.loc["Quiet Co", "industry"])  # nothing decides: unknown, never guessed
+
+
+def test_a_selling_meta_description_gives_way_to_the_sentence_it_quotes():
+    page = parse_company_page(
+        '<html><head><title>Call Now: 98765 43210 | Roof Repairs | Kettle & Sons</title>'
+        '<meta name="description" content="Call Now: 98765 43210 | Roof Repairs in Leeds-With 30 years of work, Kettle '
+        '&amp; Sons keeps roofs across Leeds dry and safe.">'
+        '<link rel="canonical" href="https://www.kettleandsons.example/"></head><body>'
+        '<h2>Who we are</h2><p>With 30 years of work, Kettle &amp; Sons keeps roofs across Leeds dry and safe. We '
+        'also clear gutters.</p></body></html>', "saved.html")
+    assert page["description"] == "With 30 years of work, Kettle & Sons keeps roofs across Leeds dry and safe."
+    assert page["website"] == "https://www.kettleandsons.example/"  # the saved page's canonical site
+
+
+def test_a_cut_description_on_an_about_page_is_replaced_by_its_first_paragraph():
+    lead = ("Open Shelf helps libraries lend digital books to everyone, in every language, for free. We build the "
+            "tools and the network that make it possible.")
+    page = parse_company_page(
+        '<html><head><title>What we do - Open Shelf</title><meta property="og:type" content="article">'
+        '<meta property="og:description" content="What is Open Shelf? Open Shelf helps libraries lend digital books '
+        'to everyone … Read More &quot;What we do&quot;">'
+        f'</head><body><h1>What we do</h1><p>{lead}</p></body></html>', "https://openshelf.example/about/")
+    assert page["description"] == lead and page["is_article"] is False
+
+
+def test_a_site_without_metadata_is_named_by_its_logo_or_title():
+    bare = "<html><head><title>{}</title></head><body>{}<p>Welcome.</p></body></html>"
+    assert parse_company_page(bare.format("Home | Acme Robotics", ""), "https://acme-robotics.example/")["name"] == \
+        "Acme Robotics"
+    assert parse_company_page(bare.format("Hunde Verein Kreis Lohe 1990 e. V.", ""), "club.html")["name"] == \
+        "Hunde Verein Kreis Lohe 1990 e. V."
+    logo = '<a href="/"><img class="site-logo" src="/logo.png" alt="Harbor Bakery"></a>'
+    assert parse_company_page(bare.format("Fresh bread daily", logo), "https://hb.example/")["name"] == "Harbor Bakery"
+
+
+def test_a_profile_beside_the_company_s_own_in_a_small_icon_row_is_the_company_s_too():
+    page = parse_company_page(
+        '<html><head><meta property="og:site_name" content="Kettle Roofing"></head><body>'
+        '<div class="row"><div class="icon"><a href="https://www.facebook.com/kettleroofing1980">f</a></div>'
+        '<div class="icon"><a href="https://www.youtube.com/channel/UCabc123">yt</a></div></div>'
+        '<section class="reviews">' + "".join(f'<p><a href="/r{i}">review {i}</a></p>' for i in range(12)) +
+        '<a href="https://www.instagram.com/a_happy_client">client</a></section></body></html>',
+        "https://kettleroofing.example/")
+    assert page["socials"] == {"facebook": "https://www.facebook.com/kettleroofing1980",
+                               "youtube": "https://www.youtube.com/channel/UCabc123"}
