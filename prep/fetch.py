@@ -77,8 +77,9 @@ class _PoliteAdapter(HTTPAdapter):
             response.url = asked
             return response
         kwargs["stream"] = True
-        with self._throttle.slot(urlsplit(request.url).hostname or ""):
+        with self._throttle.slot(urlsplit(request.url).hostname or "") as answered:
             response = super().send(request, **kwargs)
+            answered()
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self._max_bytes:
                 response.close()

@@ -47,6 +47,7 @@ class LocalWeb:
         self.latency = latency
         self.routes: dict[tuple[str, str], Handler | Reply] = {}
         self.log: list[tuple[str, str]] = []  # (host, path) of every request served
+        self.times: list[tuple[float, float]] = []  # (start, end) wall-clock time of each, in the log's order
         self._server: ThreadingHTTPServer | None = None
         self._lock = threading.Lock()
 
@@ -106,6 +107,8 @@ class LocalWeb:
         full = path + (f"?{target.query}" if target.query else "")
         with self._lock:
             self.log.append((host, full))
+            self.times.append((time.time(), 0.0))
+            entry = len(self.times) - 1
         reply = self.routes.get((host, full)) or self.routes.get((host, path))
         if callable(reply):
             reply = reply(host, full, dict(handler.headers))
@@ -136,6 +139,10 @@ class LocalWeb:
                 handler.close_connection = True
         except (BrokenPipeError, ConnectionResetError):
             pass
+        finally:
+            with self._lock:
+                if entry < len(self.times):  # (a test may have cleared the log meanwhile)
+                    self.times[entry] = (self.times[entry][0], time.time())
 
     def _file(self, host: str, path: str) -> Reply:
         # Only a host name that is a folder directly under the root: never "/etc", "..", or an absolute path.

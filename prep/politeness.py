@@ -30,11 +30,12 @@ def is_loopback(host: str | None) -> bool:
 
 
 class _Host:
-    __slots__ = ("lock", "next_at")
+    __slots__ = ("lock", "next_at", "ttfb")
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.next_at = 0.0
+        self.ttfb = float("inf")  # the quickest answer seen from the host: its latency, without our own delays
 
 
 class MachineSlots:
@@ -57,9 +58,10 @@ class MachineSlots:
 
     @contextmanager
     def hold(self, host: str, delay: float):
+        """Wait for the host's turn on this machine; yields ``later(seconds)``, which moves the next turn back."""
         fd = self._open(host)
         if fd is None:
-            yield
+            yield lambda seconds: None
             return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -70,8 +72,13 @@ class MachineSlots:
             wait = next_at - time.time()
             if wait > 0:
                 time.sleep(min(wait, delay))  # never longer than the delay, whatever a clock change wrote
-            os.pwrite(fd, f"{time.time() + delay:<32.6f}".encode("ascii"), 0)
-            yield
+            next_at = time.time() + delay
+            os.pwrite(fd, f"{next_at:<32.6f}".encode("ascii"), 0)
+
+            def later(seconds: float) -> None:
+                os.pwrite(fd, f"{next_at + seconds:<32.6f}".encode("ascii"), 0)
+
+            yield later
         finally:
             os.close(fd)  # releases the lock
 
@@ -83,6 +90,7 @@ class HostThrottle:
     def __init__(self, delay_for: Callable[[str], float], machine: MachineSlots | None = None):
         self._delay_for = delay_for
         self._machine = machine
+        self._quickest = float("inf")  # the quickest answer of any host
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
 
@@ -103,18 +111,36 @@ class HostThrottle:
 
     @contextmanager
     def slot(self, host: str):
+        """Hold the host's turn for one request; yields ``answered()``, to call when its answer begins.
+
+        The delay runs from the request's start as the server sees it, which is later than ours when this
+        process is busy (a new connection, threads waiting for the GIL): when the answer comes slower than
+        the host's quickest, the next turn moves back by the difference."""
         state = self._host(host)
         with state.lock:
             wait = state.next_at - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             delay = self._delay_for(host)
-            state.next_at = time.monotonic() + delay
-            if self._machine is None:
-                yield
-                return
-            with self._machine.hold(host, delay):
-                yield
+            started = time.monotonic()
+            state.next_at = started + delay
+            with (self._machine.hold(host, delay) if self._machine else _no_machine()) as later:
+                def answered() -> None:
+                    took = time.monotonic() - started
+                    # a host's first answer is compared with the quickest of any host (once per host, at most
+                    # the difference of two hosts' latencies); later ones with the host's own quickest
+                    quickest = min(state.ttfb if state.ttfb < float("inf") else self._quickest, took)
+                    state.ttfb, self._quickest = min(state.ttfb, took), min(self._quickest, took)
+                    if delay and took > quickest:
+                        state.next_at += took - quickest
+                        later(took - quickest)
+
+                yield answered
+
+
+@contextmanager
+def _no_machine():
+    yield lambda seconds: None
 
 
 class RobotsCache:

@@ -250,3 +250,20 @@ def test_one_request_at_a_time_per_host_holds_across_processes_on_one_machine(we
     for (start, end), (next_start, _) in zip(served, served[1:]):
         assert next_start >= end - 0.01, "two requests to one host at once"
         assert next_start - start >= 0.3 - 0.02, "starts closer than the host's delay"
+
+
+def test_a_slow_start_moves_the_host_s_next_turn_back_by_the_time_it_lost():
+    """The delay counts from when the server saw the request: a request that left late (a busy process, a new
+    connection) answers later than the quickest seen, and the next turn moves back by the difference."""
+    from prep.politeness import HostThrottle
+
+    throttle = HostThrottle(lambda host: 0.2)
+    with throttle.slot("quick.example") as answered:
+        answered()  # the quickest answer seen so far: at once
+    starts = []
+    for lag in (0.1, 0.0):
+        with throttle.slot("busy.example") as answered:
+            starts.append(time.monotonic())
+            time.sleep(lag)  # this request reached the server 0.1 s late
+            answered()
+    assert starts[1] - starts[0] >= 0.29
