@@ -18,7 +18,7 @@ _EXPORTS = {
     "build_brief": "brief", "load_event": "brief", "prepare": "brief",
     "Event": "model", "read_event": "event",
     "Fetcher": "fetch", "Page": "fetch", "Settings": "settings",
-    "Research": "research", "research_companies": "research",
+    "Research": "research", "research_companies": "research", "research_company": "research",
     "Plan": "plan", "plan_meetings": "plan", "load_profile": "profile", "load_contacts": "profile",
     "lint_outreach": "outreach", "run_batch": "batch", "read_events_file": "batch",
     **{name: "errors" for name in ("PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss",

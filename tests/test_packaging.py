@@ -70,6 +70,7 @@ def test_the_built_wheel_runs_the_demo_outside_the_source_tree(tmp_path):
     wheel = next((tmp_path / "dist").glob("prep-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "prep/notebooks/event_brief.ipynb" in names and "prep/demo_web/profile.yaml" in names
+    assert "prep/data/free_mail_domains.txt" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)  # what pip installs, without the network
     env = {**os.environ, "PYTHONPATH": str(site), "PREP_CACHE_PATH": str(tmp_path / "cache.sqlite")}

@@ -14,7 +14,7 @@ from conftest import DEMO, ROOT, with_settings
 from prep.event import read_event
 from prep.fetch import Fetcher
 from prep.localweb import Reply
-from prep.research import load_domains, research_companies
+from prep.research import load_domains, research_companies, research_company
 from prep.sites import parse_company_page, parse_feed
 from prep.demo import DEMO_SOURCES
 
@@ -103,6 +103,15 @@ def test_card_links_only_count_when_they_name_the_company(demo_settings):
     with Fetcher(demo_settings) as fetcher:
         row = research_companies(people, fetcher=fetcher, guess=False).companies.iloc[0]
     assert row["domain_source"] == "card link" and row["website"] == "http://orchard-robotics.example/"
+
+
+def test_free_mail_providers_from_the_maintained_list_never_name_a_company(demo_settings):
+    people = pd.DataFrame({"company": ["Vltava Analytics", "Vltava Analytics", "Kettle Labs"],
+                           "email": ["jana@seznam.cz", "petr@seznam.cz", "ann@kettle-mail.example"]})
+    with Fetcher(with_settings(demo_settings, offline=True)) as fetcher:
+        rows = research_companies(people, fetcher=fetcher, guess=False).companies.set_index("name")
+    assert pd.isna(rows.loc["Vltava Analytics", "website"])  # seznam.cz is Czech webmail, not the company
+    assert rows.loc["Kettle Labs", "domain_source"] == "card e-mail"
 
 
 def test_guess_must_be_confirmed_by_the_page(web, demo_settings):
@@ -267,7 +276,9 @@ def test_a_saved_page_is_read_as_it_is_and_work_email_domains_name_their_company
                      '<body><a href="https://github.com/bluepoint-health">GitHub</a></body></html>', encoding="utf-8")
     with Fetcher(demo_settings) as fetcher:
         row = research_companies([str(saved)], fetcher=fetcher).companies.iloc[0]
+        one = research_company(saved, saved_from="https://bluepoint.example/about", fetcher=fetcher).companies.iloc[0]
     assert row["name"] == "Bluepoint Health" and row["domain_source"] == "saved page"
+    assert one["name"] == "Bluepoint Health" and one["website"] == "https://bluepoint.example/"
     assert row["description"] == "Bluepoint Health runs clinics for rural towns." and web.log == []  # nothing fetched
     people = pd.DataFrame([
         {"name": "Dmitri Volkov", "company": "Bluepoint Health", "email": "dmitri@company-1.example"},
