@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import connectors, readers, shape
 from .errors import FetchError, NoPeopleFound, ParseError, PrepError
@@ -285,6 +286,23 @@ def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict
     return out
 
 
+def _page_key(url: str) -> str:
+    parts = urlsplit(url or "")
+    return (parts.hostname or "").removeprefix("www.") + parts.path.rstrip("/").lower()
+
+
+def _speakers_by_page(parts: list[readers.Parsed]) -> None:
+    """A schedule's speaker who links to a person's page is that person, spelled as the people list spells
+    them: "Diego Peña Ramirez" in the agenda is "Diego Camilo Peña Ramirez" of /speakers/diego-pena/."""
+    owners = {_page_key(p["profile_url"]): p["name"] for part in parts for p in part.people if p.get("profile_url")}
+    for session in (s for part in parts for s in part.sessions):
+        pages = session.pop("speaker_pages", None) or {}
+        if pages and owners:
+            session["speakers"] = list(dict.fromkeys(owners.get(_page_key(pages.get(name, "")), name)
+                                                     for name in session.get("speakers") or []))
+            session["_pages"] = {owners.get(_page_key(page), name): page for name, page in pages.items()}
+
+
 def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
     """Speakers a schedule names who are on no people list the user gave: people too."""
     listed = {normalize_name(p["name"]) for part in parts for p in part.people}
@@ -293,7 +311,8 @@ def _unlisted_speakers(parts: list[readers.Parsed]) -> list[dict]:
         for name in session.get("speakers") or []:
             if isinstance(name, str) and name.strip() and normalize_name(name) not in listed:
                 out.setdefault(normalize_name(name), {"name": name, "role": "speaker", "talks": [],
-                                                      "source_url": session.get("source_url", "")})
+                                                      "source_url": session.get("source_url", ""),
+                                                      "profile_url": (session.get("_pages") or {}).get(name, "")})
                 out[normalize_name(name)]["talks"].append(session.get("title", ""))
     return list(out.values())
 
@@ -344,6 +363,7 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
         for key, value in part.facts.items():
             if value and not info.get(key):
                 info[key] = value
+    _speakers_by_page(parts)
     session_records = [s for part in parts for s in part.sessions]
     session_records = _talks_not_scheduled(session_records)
     complete_times(session_records, info)  # an agenda without the year takes the event's

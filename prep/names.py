@@ -192,7 +192,8 @@ def _split_at(text: str) -> tuple[str, str]:
         return text, ""
     last = parts[-1]
     title, company = text[: last.start()].strip(" ,-"), text[last.end():].strip(" ,-")
-    company = _company_only(company)
+    # "at the Harvard Center": the article belongs to the sentence (but "at The Guardian" is its name)
+    company = _company_only(re.sub(r"^(the|la|el|le|der|die|das|il|lo)\s+(?=[A-ZÀ-Ý])", "", company))
     strong = last.group(0).strip().lower() in ("at", "@")
     plausible = strong and len(title.split()) <= 6 and company[:1].isupper()
     if not title or not company or not (is_titleish(title) or plausible):
@@ -214,7 +215,23 @@ def _company_only(company: str) -> str:
 _OF = re.compile(r"^(?P<title>.*\b(?:ceo|cto|cfo|coo|founder|co-?founder|president|owner))\s+of\s+(?P<org>[A-Z].*)$", re.I)
 
 
+_LEGAL_TAIL = re.compile(r"^(?P<head>.*?\S)(?P<suffix>,\s*(?:inc|llc|ltd|limited|gmbh|ag|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
+                         r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|plc|llp|lp|corp|co|pty\.? ltd|oy|ab|as|kk)\.?)$", re.I)
+
+
 def _split_comma(text: str) -> tuple[str, str]:
+    legal = _LEGAL_TAIL.match(text)
+    if legal:  # "Anaconda, Inc" is one company; "Chairman & CEO Kony, Inc." is a title, then "Kony, Inc."
+        head, suffix = legal["head"], legal["suffix"]
+        title, org = _split_comma(head)
+        if org:
+            return title, org + suffix
+        words = head.split()
+        for cut in range(len(words) - 1, 0, -1):  # the longest leading title phrase before the name
+            lead, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if is_titleish(lead) and not is_titleish(rest):
+                return lead, rest + suffix
+        return "", head + suffix
     of = _OF.match(text)
     if of and "," not in text and not is_titleish(of.group("org")):  # "CEO of Acme", not "Head of Data"
         return of.group("title"), of.group("org")

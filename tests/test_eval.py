@@ -18,7 +18,7 @@ FOLDER_FLOORS = {
     "attendee_csv": (1.0, 1.0, 1.0),
     "conference_data": (1.0, 1.0, 1.0),
     "conference_html": (1.0, 1.0, 1.0),
-    "data_formats": (0.98, 0.74, 0.83),
+    "data_formats": (0.98, 0.78, 0.87),
     "frab": (1.0, 1.0, 1.0),
     "html_pages": (0.99, 0.72, 0.92),
     "jsonld_event": (1.0, 1.0, 1.0),
@@ -26,7 +26,7 @@ FOLDER_FLOORS = {
     "pretalx": (1.0, 1.0, 1.0),
     "sessionize": (1.0, 1.0, 1.0),
 }
-OVERALL_FLOOR = (0.99, 0.80, 0.92)
+OVERALL_FLOOR = (0.99, 0.82, 0.93)
 MAX_FILES_WITHOUT_PEOPLE = 0
 
 
@@ -71,8 +71,9 @@ def test_company_pages_through_the_cli_links_names_and_descriptions():
 
 REALSITES = REALWORLD.parent / "realsites"
 # Whole sites through the real CLI (prep.eval_sites), re-based 2026-12-01; floors only go up.
-SITE_FLOORS = {"people_f1": 0.96, "title": 0.84, "company": 0.90, "sessions_recall": 0.90, "orgs_recall": 0.84,
+SITE_FLOORS = {"people_f1": 0.98, "title": 0.89, "company": 0.95, "sessions_recall": 0.90, "orgs_recall": 0.84,
                "events_right": 5}
+MAX_SITE_NOT_PEOPLE = 8  # raised 2026-12-01 (from 24): names found that are not people of the event
 
 
 @pytest.mark.skipif(not REALSITES.is_dir(), reason="../shared/realsites is not present")
@@ -84,6 +85,7 @@ def test_real_sites_through_the_cli_stay_above_the_floor():
     totals = site_totals(scores)
     low = {k: round(totals[k], 3) for k, floor in SITE_FLOORS.items() if totals[k] < floor}
     assert not low, low
+    assert totals["not_people"] <= MAX_SITE_NOT_PEOPLE, [n for s in scores for n in s.not_people]
 
 
 @pytest.mark.skipif(not REALSITES.is_dir(), reason="../shared/realsites is not present")
@@ -92,4 +94,4 @@ def test_the_home_page_alone_finds_the_people():
     from prep.eval_sites import score_sites, site_totals
 
     totals = site_totals(score_sites(REALSITES, home_only=True))
-    assert totals["people_f1"] >= 0.935, round(totals["people_f1"], 3)
+    assert totals["people_f1"] >= 0.97, round(totals["people_f1"], 3)

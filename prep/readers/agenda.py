@@ -15,6 +15,7 @@ from datetime import date
 
 from ..htmltree import html_tree
 from ..names import TALK_LABEL, clean_space, looks_like_person_name
+from ..urls import follow
 from . import Parsed, register
 from .event_facts import _MONTH
 
@@ -160,8 +161,10 @@ def _session(item, url: str) -> dict | None:
     title_el = _title_element(item)
     lines = [clean_space(t) for t in item.itertext() if clean_space(t)]
     title = clean_space(title_el.text_content()) if title_el is not None else (lines[0] if lines else "")
-    speakers = [clean_space(a.text_content()) for a in item.iter("a") if _is_person_link(a)
-                and (title_el is None or not _inside(a, title_el))]
+    person_links = [a for a in item.iter("a") if _is_person_link(a) and (title_el is None or not _inside(a, title_el))]
+    speakers = [clean_space(a.text_content()) for a in person_links]
+    # each speaker's page: the schedule may shorten a name ("Diego Peña Ramirez") that the page spells whole
+    pages = {clean_space(a.text_content()): follow(a.get("href") or "", url) or "" for a in person_links}
     by, dash = BY_IN_TITLE.search(title), _labelled_dash(title)
     if by or dash:  # "Morning Keynote by Jessica McKellar", "Keynote: — Eric Evans"
         found = by or dash
@@ -184,7 +187,8 @@ def _session(item, url: str) -> dict | None:
                  if 2 < len(clean_space(e.text_content())) <= 50 and clean_space(e.text_content()) != title
                  and clean_space(e.text_content()) not in speakers), "")
     return {"title": title, "speakers": list(dict.fromkeys(speakers)), "room": room.split("•")[0].strip(),
-            "abstract": "", "type": "", "track": "", "source_url": url}
+            "abstract": "", "type": "", "track": "", "source_url": url,
+            "speaker_pages": {name: page for name, page in pages.items() if page and name in speakers}}
 
 
 TITLE_CLASS = re.compile(r"(^|[-_ ])(title|name|subject|topic)($|[-_ ])", re.I)

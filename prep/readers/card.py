@@ -15,6 +15,9 @@ from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
 JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)
 ORG_HINT = re.compile(r"company|org|affiliation|employer|institution|p-org", re.I)
+# A role the person held before: "Former VP of Engineering at Dropbox", "Ex-Googler", "Anteriormente ...".
+PAST_ROLE = re.compile(r"\s*(former(ly)?|ex[- ]|previously|past|retired|antes|anteriormente|ehemal\w*|ancien(ne)?|"
+                       r"anciennement|già|ex$)\b", re.I)
 TAGLINE_HINT = re.compile(r"tagline|subtitle|description|headline|byline|meta|caption|info|title", re.I)
 BIO_HINT = re.compile(r"bio|abstract|about|summary|excerpt|p-note", re.I)
 TALK_HINT = re.compile(r"talk|session|presentation", re.I)
@@ -224,10 +227,11 @@ def read_card(card, url: str, hit: tuple) -> dict:
     if rest and not job and not org:
         tagline = rest
     elif not job and not org:
-        tagline = next((full for n, _ in texts if TAGLINE_HINT.search(classes(n)) and not _is_talk(n)
-                        and len(full := clean_space(n.text_content())) < 160 and full != bio), "")
+        tagline = _best_tagline([full for n, _ in texts if TAGLINE_HINT.search(classes(n)) and not _is_talk(n)
+                                 and len(full := clean_space(n.text_content())) < 160 and full != bio])
         if not tagline:  # the lines after the name, such as "CTO, Acme" or "CTO" then "Acme"
             short = _lines_after_name(card, name_node, name, bio)
+            short = [line for line in short if not PAST_ROLE.match(line)] or short
             tagline = short[0] if short else ""
             if len(short) > 1 and not all(split_tagline(tagline)) and _one_phrase(short[1]) \
                     and (is_titleish(tagline) or is_titleish(short[1])):
@@ -253,6 +257,18 @@ def read_card(card, url: str, hit: tuple) -> dict:
              and t not in (title, company, bio) and len(t) > 3]
     record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
     return record
+
+
+def _best_tagline(lines: list[str]) -> str:
+    """Of a card's tagline lines, the current role ("Former VP at Dropbox" is not), and the one that says
+    both role and company ("Research Software Engineer, Project Jupyter") over a phrase before it."""
+    lines = [line for line in dict.fromkeys(lines) if line]
+    current = [line for line in lines if not PAST_ROLE.match(line)] or lines
+    if not current:
+        return ""
+    if not all(split_tagline(current[0])):
+        return next((line for line in current[1:3] if all(split_tagline(line))), current[0])
+    return current[0]
 
 
 def _balanced(text: str) -> bool:
