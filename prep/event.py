@@ -292,9 +292,21 @@ def _page_key(url: str) -> str:
 
 
 def _speakers_by_page(parts: list[readers.Parsed]) -> None:
-    """A schedule's speaker who links to a person's page is that person, spelled as the people list spells
-    them: "Diego Peña Ramirez" in the agenda is "Diego Camilo Peña Ramirez" of /speakers/diego-pena/."""
-    owners = {_page_key(p["profile_url"]): p["name"] for part in parts for p in part.people if p.get("profile_url")}
+    """One person's page is one person: a schedule's speaker, or a second list's card, that links to a
+    person's page is that person, spelled as the first list that links it spells them ("Diego Peña
+    Ramirez" in the agenda is "Diego Camilo Peña Ramirez" of /speakers/diego-pena/)."""
+    owners: dict[str, str] = {}
+    shared: set[str] = set()  # a page several people of one list link (the list itself, a modal): no one's
+    for part in parts:
+        names: dict[str, set] = {}
+        for person in part.people:
+            if person.get("profile_url"):
+                names.setdefault(_page_key(person["profile_url"]), set()).add(normalize_name(person["name"]))
+        shared |= {page for page, who in names.items() if len(who) > 1}
+    for person in (p for part in parts for p in part.people if p.get("profile_url")):
+        page = _page_key(person["profile_url"])
+        if page not in shared:
+            person["name"] = owners.setdefault(page, person["name"])
     for session in (s for part in parts for s in part.sessions):
         pages = session.pop("speaker_pages", None) or {}
         if pages and owners:

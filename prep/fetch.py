@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import socket
+import sqlite3
 import urllib.request
 import threading
 import time
@@ -150,13 +151,22 @@ class Fetcher:
 
         s = self.settings
         s.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        session = requests_cache.CachedSession(
-            str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
-            allowable_codes=(200,), stale_if_error=True, fast_save=True,
-            # several processes share one cache (a batch's workers): readers never block the writer, and a
-            # writer waits its turn (up to 30 s) instead of failing with "database is locked"
-            wal=True, busy_timeout=30_000,
-        )
+        for attempt in range(20):
+            try:
+                session = requests_cache.CachedSession(
+                    str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
+                    allowable_codes=(200,), stale_if_error=True, fast_save=True,
+                    # several processes share one cache (a batch's workers): readers never block the writer,
+                    # and a writer waits its turn (up to 30 s) instead of failing with "database is locked"
+                    wal=True, busy_timeout=30_000,
+                )
+                break
+            except sqlite3.OperationalError as err:
+                # switching a new cache to WAL wants it alone, and does not wait: two processes that open
+                # a fresh cache at once (a batch's workers) take turns
+                if "locked" not in str(err) or attempt == 19:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
         session.max_redirects = s.max_redirects
         session.headers["User-Agent"] = s.user_agent
         # Read the environment's proxy and CA settings once, not on every request (requests

@@ -78,3 +78,27 @@ def test_a_twelve_hour_agenda_puts_one_to_seven_in_the_afternoon_and_a_24_hour_o
                                                                                         "2029-11-10T13:15"]
     assert [s["start"] for s in parse(twenty_four, "http://x.example/schedule").sessions] == ["2029-11-10T07:30",
                                                                                              "2029-11-10T13:15"]
+
+
+def test_a_schedule_that_shortens_a_speakers_name_links_them_to_their_page(settings, web):
+    """The agenda writes "Diego Peña Ramirez" and links /speakers/diego-pena/, whose card says "Diego Camilo
+    Peña Ramirez": one person, spelled as the speakers page spells them, and the talk is theirs."""
+    cards = "".join(f'<div class="speaker"><h3><a href="/speakers/{slug}/">{name}</a></h3><p>{org}</p></div>'
+                    for slug, name, org in (("diego-pena", "Diego Camilo Peña Ramirez", "Kiwi Labs"),
+                                            ("ana-ruiz", "Ana María Ruiz Gómez", "Datos Abiertos"),
+                                            ("li-wei", "Li Wei", "Harbor AI")))
+    web.route("http://pyconf.example/speakers/", Reply(200, f"<html><body><h1>Speakers</h1>{cards}</body></html>"))
+    rows = "".join(f'<tr><td>{t}</td><td><a href="/talks/{i}/">{title}</a><br>'
+                   f'<a href="/speakers/{slug}/">{short}</a></td></tr>'
+                   for i, (t, title, slug, short) in enumerate((
+                       ("09:00", "Drones that listen", "diego-pena", "Diego Peña Ramirez"),
+                       ("10:00", "Open data for cities", "ana-ruiz", "Ana Ruiz"),
+                       ("11:00", "Typed pipelines", "li-wei", "Li Wei"))))
+    web.route("http://pyconf.example/schedule/", Reply(200, f"<html><body><h1>Schedule</h1><h2>Friday, 8 February 2030"
+                                                            f"</h2><table>{rows}<tr><td>12:00</td><td>Lunch</td></tr>"
+                                                            "</table></body></html>"))
+    event = read_event(["http://pyconf.example/speakers/", "http://pyconf.example/schedule/"], settings=settings,
+                       max_site_pages=0)
+    assert sorted(event.people["name"]) == ["Ana María Ruiz Gómez", "Diego Camilo Peña Ramirez", "Li Wei"]
+    talks = dict(zip(event.sessions["title"], event.sessions["speakers"]))
+    assert talks["Drones that listen"] == "Diego Camilo Peña Ramirez" and talks["Open data for cities"] == "Ana María Ruiz Gómez"

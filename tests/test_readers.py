@@ -39,6 +39,10 @@ def page(text: str, url: str = "http://event.example/speakers/", content_type: s
     ("CEO of Acme", ("CEO", "Acme")),
     ("Director of Engineering", ("Director of Engineering", "")),
     ("Director - API Architecture @ WSO2", ("Director - API Architecture", "WSO2")),
+    ("Anaconda, Inc", ("", "Anaconda, Inc")),  # a legal form after a comma is part of the name
+    ("Chairman & CEO Kony, Inc.", ("Chairman & CEO", "Kony, Inc.")),
+    ("Manager at the Harvard Center for Geographic Analysis", ("Manager", "Harvard Center for Geographic Analysis")),
+    ("Editor at The Guardian", ("Editor", "The Guardian")),
     ("", ("", "")),
 ])
 def test_split_tagline(tagline, expected):

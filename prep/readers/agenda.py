@@ -41,7 +41,9 @@ BLOCK = {"div", "td", "th", "li", "p", "section", "article", "tr", "dd", "dt", "
 def detect(text: str, url: str, kind: str) -> float:
     if kind != "html" or not AGENDA_WORDS.search(url + " " + text[:3000]):
         return 0.0
-    visible = re.sub(r"<[^>]*>", "", text[:500_000])  # "09:<small>00</small>" is 09:00 on screen
+    # "09:<small>00</small>" is 09:00 on screen; a cell, line or block ends a word ("2030</h2><td>09:00")
+    visible = re.sub(r"<[^>]*>", "", re.sub(r"</?(?:td|th|tr|br|p|div|li|h\d|section|article)\b[^>]*>", " ",
+                                          text[:500_000], flags=re.I))
     return 0.35 if len(re.findall(rf"(?<![\d:])(?:{TIME})(?![\d:])", visible)) >= 4 else 0.0
 
 

@@ -314,6 +314,12 @@ def _strip_company(text: str, company: str) -> str:
 
 def _links(card, url: str, name_node, record: dict) -> None:
     site = urlsplit(url).hostname
+    named = next((a for a in card.iter("a") if clean_space(a.text_content()) == record["name"]
+                  or (name_node is not None and (a is name_node or _inside(name_node, a) or _inside(a, name_node)))), None)
+    if named is not None and "#" not in named.get("href", ""):  # the link on the person's name is their page
+        target = follow(named.get("href", ""), url) if url.startswith("http") else None
+        if target and urlsplit(target).hostname == site and not social_network(target):
+            record["profile_url"] = target
     for a in card.iter("a"):
         target = follow(a.get("href", ""), url) if url.startswith("http") else (
             a.get("href") if (a.get("href") or "").startswith(("http://", "https://")) else None)
