@@ -355,6 +355,25 @@ def _talks_not_scheduled(records: list[dict]) -> list[dict]:
     return out
 
 
+def _name_logos_by_people(people: list[dict], organizations: list[dict]) -> None:
+    """A sponsor logo with no name of its own ("progressive.png" linking progressivepartners.pl) takes the
+    company name of people whose cards link the same site and whose company spells it ("Progressive Partners")."""
+    by_site: dict[str, str] = {}
+    for person in people:
+        company = clean_space(person.get("company") or "")
+        links = person.get("links") or {}
+        for link in [links.get("website", ""), *(links.get("other") or [])]:
+            host = (urlsplit(link).hostname or "").removeprefix("www.") if isinstance(link, str) else ""
+            label = re.sub(r"[^a-z0-9]", "", host.split(".")[0]) if host else ""
+            squeezed = re.sub(r"[^a-z0-9]", "", company.lower())
+            if label and len(label) >= 3 and company and (label in squeezed or squeezed in label):
+                by_site.setdefault(host, company)
+    for org in organizations:
+        host = (urlsplit(org.get("url") or "").hostname or "").removeprefix("www.")
+        if org.pop("_weak_name", False) and host in by_site:
+            org["name"] = by_site[host]
+
+
 def _without_organisations(people: list[dict], organizations: list[dict]) -> list[dict]:
     """People whose "name" is an organisation of the event (a sponsor, or someone's employer) are not people:
     a company-track page lists companies in the same cards as speakers."""
@@ -381,9 +400,11 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
     complete_times(session_records, info)  # an agenda without the year takes the event's
     records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
     _mark_editions(records, info)
-    people = shape.merge_people(_without_organisations(records, [o for part in parts for o in part.organizations]))
+    organizations = [o for part in parts for o in part.organizations]
+    _name_logos_by_people(records, organizations)
+    people = shape.merge_people(_without_organisations(records, organizations))
     sessions = shape.sessions_frame(session_records, people)
-    orgs = shape.organizations_frame([o for part in parts for o in part.organizations])
+    orgs = shape.organizations_frame(organizations)
     if people.empty and sessions.empty and orgs.empty:
         raise NoPeopleFound(", ".join(sources), [f"{f['source']}: {f['error']}" for f in failures])
     return Event(info={k: info.get(k, "") for k in INFO_FIELDS}, people=people, sessions=sessions,

@@ -530,9 +530,37 @@ SPONSOR_PAGE = """<html><head><title>Sponsors | Data Days</title></head><body>
 def test_sponsors_partners_and_organisers_from_logo_grids_and_link_lists():
     orgs = parse_page(page(SPONSOR_PAGE, url="http://datadays.example/sponsors/")).organizations
     assert [(o["name"], o["kind"], o["url"]) for o in orgs] == [
-        ("Acme Analytics", "sponsor", "https://www.acme.example/"), ("kettle labs", "sponsor", "https://kettle.example/"),
+        ("Acme Analytics", "sponsor", "https://www.acme.example/"), ("Kettle Labs", "sponsor", "https://kettle.example/"),
         ("PyLadies Oslo", "partner", "https://pyladies.example/"), ("GDG Oslo", "organizer", "https://gdg.example/")]
     assert orgs[0]["tier"] == "Gold Sponsors"
+
+
+def test_a_logo_without_alt_text_is_named_by_the_file_or_folder_that_spells_its_site():
+    tiles = "".join(f'<a href="{href}"><img src="{src}"></a>' for href, src in (
+        ("https://www.growthaccelerationpartners.example/", "/sponsors/growth-acceleration-partners/GAP.svg"),
+        ("https://www.ibm.example/co/", "/sponsors/e-ibm/ibm.svg"),
+        ("https://landing.ai/", "/sponsors/landing-ai/logo.svg"),
+        ("https://www.javeriana.edu.co/", "/sponsors/pontificia-universidad-javeriana/javeriana.svg")))
+    html = f"<html><body><h1>Sponsors</h1><h2>Gold</h2>{tiles}</body></html>"
+    orgs = parse_page(page(html, url="http://conf.example/sponsors/")).organizations
+    assert [o["name"] for o in orgs] == ["Growth Acceleration Partners", "IBM", "Landing AI",
+                                         "Pontificia Universidad Javeriana"]
+
+
+def test_an_unnamed_logo_takes_the_company_name_of_people_who_link_its_site(settings, web):
+    web.route("http://fest.example/speakers/", Reply(200, "<html><body><h1>Speakers</h1>" + "".join(
+        f'<div class="speaker"><a href="{site}"><img src="/p{i}.jpg"></a><h3>{name}</h3><div class="more">{company}</div></div>'
+        for i, (name, company, site) in enumerate((("Sylwia Nowak", "Progressive Partners", "http://progressivepartners.example"),
+                                                   ("Tom Kay", "encode.org", "https://encode.org/"),
+                                                   ("Ada Lind", "Kettle Labs", "https://kettle.example/"))))
+        + "</body></html>"))
+    web.route("http://fest.example/partners/", Reply(200, '<html><body><h1>Partners</h1>'
+                                                          '<a href="http://progressivepartners.example/"><img src="/up/progressive.png"></a>'
+                                                          '<a href="https://encode.org/"><img src="/up/encode-1.png"></a>'
+                                                          '<a href="http://mttp.example/"><img src="/up/think.png"></a></body></html>'))
+    event = read_event(["http://fest.example/speakers/", "http://fest.example/partners/"], settings=settings,
+                       max_site_pages=0)
+    assert list(event.organizations["name"]) == ["Progressive Partners", "encode.org", "Think"]
 
 
 def test_a_card_that_is_one_big_link_still_has_its_lines_read():

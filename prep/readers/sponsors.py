@@ -88,7 +88,7 @@ def organizations_on(root, url: str) -> list[dict]:
         key = re.sub(r"[\W_]+", "", org["name"].casefold())
         if key not in merged or org["name"] != org["name"].lower() and merged[key]["name"] == merged[key]["name"].lower():
             merged[key] = {**merged.get(key, {}), **{k: v for k, v in org.items() if v}}
-    return list(merged.values())
+    return [{**org, "name": _capitalized(org["name"])} for org in merged.values()]
 
 
 _LEAD_IN = re.compile(r"(organi[sz]ed by|organizzato da|organizado por|organisé par|veranstaltet von|hosted by|"
@@ -142,13 +142,15 @@ def _organization(el, url: str, site: str) -> dict | None:
         name = _logo_name(img) if img is not None else ""
         text = clean_space(el.text_content())
         name = name or (text if 1 <= len(text.split()) <= 6 and len(text) <= 60 else "")
+        weak = not name
         if not name and img is not None:
-            name = _file_name(img.get("src") or img.get("data-src") or "")
+            name = _logo_file_name(img.get("src") or img.get("data-src") or "", target if external else "")
             if not name and _NOT_A_NAME.search(PurePosixPath(urlsplit(img.get("src") or "").path).stem):
                 return None  # a placeholder tile ("placeholder.png"), not a sponsor yet
         if not name and external:
             name = _site(target).split(".")[0]
-        return {"name": name, "url": target if external else "",
+        # a name read from a file or an address ("progressive.png") gives way to a better one (see event.py)
+        return {"name": name, "url": target if external else "", "_weak_name": weak,
                 "logo_url": follow(img.get("src", ""), url) or "" if img is not None else ""} if name else None
     if el.tag == "img" and not any(a.tag == "a" for a in el.iterancestors()):
         name = _logo_name(el) or _caption(el)
@@ -178,6 +180,38 @@ def _file_name(src: str) -> str:
     stem = re.sub(r"(?i)^(logo|sponsor|partner)[-_ ]?", "", stem)
     name = stem.replace("_", " ").replace("-", " ").strip()
     return name if len(name) >= 2 and not _NOT_A_NAME.search(name) else ""
+
+
+def _logo_file_name(src: str, target: str) -> str:
+    """A logo with no alt text is named by its file, or by the folder it sits in when that spells the
+    sponsor's site better ("/sponsors/growth-acceleration-partners/GAP.svg" linking
+    growthaccelerationpartners.com is "growth acceleration partners")."""
+    path = PurePosixPath(unquote(urlsplit(src).path))
+    candidates = [name for name in (_file_name(src), _file_name(path.parent.name + ".x")) if name]
+    if not candidates:
+        return ""
+    labels = [label for label in _site(target).split(".")[:-1] if len(label) >= 3] if target else []
+
+    def fit(name: str) -> int:
+        squeezed = re.sub(r"[^a-z0-9]", "", name.lower())
+        if any(squeezed == label for label in labels):
+            return 3
+        return 2 if any(label in squeezed or (len(squeezed) >= 4 and squeezed in label) for label in labels) else 0
+
+    # of the names that spell the site, the fullest ("pontificia universidad javeriana" over "javeriana")
+    def fuller(name: str) -> int:  # words, when they are words ("e-ibm" is not a fuller "ibm")
+        words = name.split()
+        return len(words) if fit(name) and all(len(w) >= 2 for w in words) else 0
+
+    return max(candidates, key=lambda name: (bool(fit(name)), fuller(name), fit(name)))
+
+
+def _capitalized(name: str) -> str:
+    """A name read from a file, all lower case, as a name is written: "landing ai" -> "Landing AI", "ibm" -> "IBM"."""
+    if not name.islower():
+        return name
+    words = name.split()
+    return " ".join(w.upper() if len(w) <= 2 or (len(words) == 1 and len(w) <= 3) else w.capitalize() for w in words)
 
 
 def _site(url: str) -> str:
