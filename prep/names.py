@@ -24,6 +24,7 @@ owner partner principal director head lead leader manager engineer developer pro
 scientist researcher analyst consultant advisor adviser advocate evangelist officer specialist expert
 professor lecturer teacher student intern trainer coach mentor editor writer journalist author reporter
 organizer organiser maintainer contributor administrator admin strategist producer enthusiast representative
+inventor creator co-creator cocreator inventora creadora creador inventore creatore erfinder erfinderin schöpfer
 fellow associate assistant coordinator executive chief secretary treasurer devrel sre dba phd candidate postdoc
 technician operator entrepreneur freelancer freelance investor product staff senior junior
 alderman alderwoman councillor councilor mayor minister member board trustee curator librarian nurse doctor
@@ -215,6 +216,21 @@ def _company_only(company: str) -> str:
 _OF = re.compile(r"^(?P<title>.*\b(?:ceo|cto|cfo|coo|founder|co-?founder|president|owner))\s+of\s+(?P<org>[A-Z].*)$", re.I)
 
 
+_ORG_WORDS = re.compile(r"\b(inc|llc|ltd|gmbh|ag|sa|labs?|group|systems|technologies|solutions|software|university|"
+                        r"universidad|universit[àäé]t?|institute|instituto|foundation|fundación|bank|studio|consulting)\b|"
+                        r"\.(com|io|ai|org|net|dev|co)\b", re.I)
+
+
+def _names_an_org(text: str) -> bool:
+    """Does a line name an organisation rather than say something about a person? An acronym ("EPAM"),
+    a word that organisations use ("Labs", "University", ".io"), or two or more capitalised words."""
+    words = text.split()
+    if not words or len(words) > 5 or is_slogan(text):
+        return False
+    return bool(re.fullmatch(r"[A-Z0-9&]{2,8}", text) or _ORG_WORDS.search(text)
+                or sum(w[:1].isupper() for w in words) >= 2 and len(words) >= 2)
+
+
 _LEGAL_TAIL = re.compile(r"^(?P<head>.*?\S)(?P<suffix>,\s*(?:inc|llc|ltd|limited|gmbh|ag|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|"
                          r"s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|plc|llp|lp|corp|co|pty\.? ltd|oy|ab|as|kk)\.?)$", re.I)
 
@@ -251,6 +267,8 @@ def _split_comma(text: str) -> tuple[str, str]:
     if titleish[0]:
         rest = [p for p, t in zip(parts[1:], titleish[1:]) if not t and not _BADGE.search(p)]
         return parts[0], rest[0] if rest else ""
+    if titleish[1] and _names_an_org(parts[0]):  # "EPAM, Chief Software Engineer, Flutter and Dart GDE"
+        return parts[1], parts[0]
     return text, ""
 
 

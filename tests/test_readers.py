@@ -40,6 +40,9 @@ def page(text: str, url: str = "http://event.example/speakers/", content_type: s
     ("Director of Engineering", ("Director of Engineering", "")),
     ("Director - API Architecture @ WSO2", ("Director - API Architecture", "WSO2")),
     ("Anaconda, Inc", ("", "Anaconda, Inc")),  # a legal form after a comma is part of the name
+    ("EPAM, Chief Software Engineer, Flutter and Dart GDE", ("Chief Software Engineer", "EPAM")),
+    ("Mother, Engineer, Runner", ("Mother, Engineer, Runner", "")),
+    ("Inventor of EventStorming", ("Inventor of EventStorming", "")),
     ("Chairman & CEO Kony, Inc.", ("Chairman & CEO", "Kony, Inc.")),
     ("Manager at the Harvard Center for Geographic Analysis", ("Manager", "Harvard Center for Geographic Analysis")),
     ("Editor at The Guardian", ("Editor", "The Guardian")),

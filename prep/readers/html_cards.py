@@ -86,7 +86,11 @@ def parse(text: str, url: str) -> Parsed:
                 by_class[node.get("class")].append(text)
         record = read_card(item, url, hit)
         if record:
-            people.setdefault((record["name"].casefold(), record["company"].casefold()), record)
+            key = (record["name"].casefold(), record["company"].casefold())
+            known = people.setdefault(key, record)
+            if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
+                                                                                                  record["profile_url"]):
+                people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
     editions(root, cards, people)
