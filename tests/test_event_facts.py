@@ -43,3 +43,9 @@ def test_prep_event_prints_the_event_and_the_slug_follows_its_name(web, tmp_path
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["name"] == "Nordic Data Days 2027" and out["city"] == "Oslo"
     assert out["slug"] == "nordic-data-days-2027" and out["people"] == 2
+
+
+def test_a_city_written_in_capitals_in_a_banner_is_the_city():
+    facts = event_facts("<html><body><h1>PyCon Andes</h1><p>BOGOTÁ - COLOMBIA Febrero 8 - 10, 2031 Pontificia "
+                        "Universidad Javeriana</p></body></html>")
+    assert (facts["city"], facts["country"], facts["start"]) == ("Bogotá", "Colombia", "2031-02-08")

@@ -184,6 +184,8 @@ def _capitalised(text: str):
 def _city_in(words: list[str], index: dict) -> str:
     """The city a run of capitalised words names: all of it ("San José"), or part of it when that part is
     a big city ("Warsaw" in "Warsaw Discover"), never a small town inside a name ("Rust" in "Rust Lagune")."""
+    # "BOGOTÁ - COLOMBIA" in a banner: the city as it is written in running text
+    words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in words]
     whole = " ".join(words)
     if whole in index and whole.casefold() not in GENERIC:
         return whole
