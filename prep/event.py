@@ -355,6 +355,22 @@ def _talks_not_scheduled(records: list[dict]) -> list[dict]:
     return out
 
 
+_CANCELLED = re.compile(r"\b(cancell?ed|canceled|abgesagt|entfällt|cancelado|cancelada|annulée?|annullato|annullata)\b|"
+                        r"\b(won't|will not|can't|cannot|unable to|no longer)\s+(be able to\s+)?(join|attend|make it|"
+                        r"come|speak|present)\b", re.I)
+
+
+def _cancelled(person: dict) -> bool:
+    """A speaker the page says is not coming: every talk of theirs is marked cancelled ("Back to the 16bit
+    Era -- CANCELLED"), or their text says so ("Cancelled: It looks like ... won't be able to join us")."""
+    talks = [t for t in person.get("talks") or [] if isinstance(t, str) and t.strip()]
+    if talks and all(_CANCELLED.search(t) for t in talks):
+        return True
+    return bool(_CANCELLED.search(person.get("bio") or "") and re.search(
+        r"\bcancell?ed\s*:|\b(won't|will not|can't|cannot|unable to)\s+(be able to\s+)?(join|attend|make it|come)\b",
+        person.get("bio") or "", re.I))
+
+
 def _name_logos_by_people(people: list[dict], organizations: list[dict]) -> None:
     """A sponsor logo with no name of its own ("progressive.png" linking progressivepartners.pl) takes the
     company name of people whose cards link the same site and whose company spells it ("Progressive Partners")."""
@@ -399,6 +415,14 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
     session_records = _talks_not_scheduled(session_records)
     complete_times(session_records, info)  # an agenda without the year takes the event's
     records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
+    cancelled = {normalize_name(p["name"]) for p in records if _cancelled(p)}  # not coming: not in the plan
+    # a talk's title read as a name ("Space Flyers" in a list of links) is no one; but a concert named after
+    # its performer is theirs
+    talks = {normalize_name(t): normalize_name(p["name"]) for p in records for t in p.get("talks") or []
+             if isinstance(t, str)}
+    records = [p for p in records if normalize_name(p["name"]) not in cancelled
+               and (talks.get(normalize_name(p["name"]), normalize_name(p["name"])) == normalize_name(p["name"])
+                    or any(p.get(k) for k in ("bio", "title", "company", "image_url", "links")))]
     _mark_editions(records, info)
     organizations = [o for part in parts for o in part.organizations]
     _name_logos_by_people(records, organizations)

@@ -15,6 +15,17 @@ from nameparser import HumanName
 
 _SPACE = re.compile(r"\s+")
 _BRACKET_SUFFIX = re.compile(r"^(?P<name>.+?)\s*[\[(](?P<org>[^\[\]()]{2,80})[\])]\s*(?P<junk>.*)$")
+
+
+def _is_handle(token: str, name: str) -> bool:
+    """A nickname or handle in brackets, not an organisation: "@ann", "ann_lee", "gtrs" (all lower case, no
+    digits: "predic8" and "3scale" are companies), or one that spells the person's name ("DLange")."""
+    if " " in token or "." in token:
+        return False
+    if token.startswith("@") or "_" in token or re.fullmatch(r"[a-z]{2,12}", token):
+        return True
+    parts = [p.casefold() for p in re.findall(r"[^\W\d_]{3,}", name)]
+    return any(p in token.casefold() for p in parts)
 _JUNK_TAIL = re.compile(r"[\s<>3♥❤️:;|/\\*~_=+-]+$")
 
 #: Words that make a phrase a job title rather than an organisation (whole words, case-insensitive).
@@ -126,7 +137,11 @@ def split_name_org(raw: str) -> tuple[str, str]:
     text = clean_space(raw)
     match = _BRACKET_SUFFIX.match(text)
     if match and not re.search(r"[^\W\d_]", match.group("junk") or ""):  # junk has no letters
+        if _is_handle(match.group("org").strip(), match.group("name")):  # "Daniel Lange (DLange)": part of the name
+            return _JUNK_TAIL.sub("", text).strip() or text, ""
         return clean_space(match.group("name")), clean_space(match.group("org"))
+    if "_" in text.strip("_"):  # "_Adora_Belle_": a handle's underscores are part of it
+        return text, ""
     return _JUNK_TAIL.sub("", text).strip() or text, ""
 
 

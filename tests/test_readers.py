@@ -566,6 +566,43 @@ def test_an_unnamed_logo_takes_the_company_name_of_people_who_link_its_site(sett
     assert list(event.organizations["name"]) == ["Progressive Partners", "encode.org", "Think"]
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("Daniel Lange (DLange)", ("Daniel Lange (DLange)", "")),  # a handle that spells the name
+    ("Guido Schmitz (gtrs)", ("Guido Schmitz (gtrs)", "")),  # a lower-case handle
+    ("_Adora_Belle_", ("_Adora_Belle_", "")),
+    ("Ali Jelveh (Protonet)", ("Ali Jelveh", "Protonet")),
+    ("Bob Ray (predic8)", ("Bob Ray", "predic8")),  # digits: a company's name
+    ("Ann Lee (VisionMobile)", ("Ann Lee", "VisionMobile")),
+])
+def test_split_name_org_keeps_handles_in_the_name(raw, expected):
+    assert split_name_org(raw) == expected
+
+
+def test_a_speakers_table_with_a_talks_column_gives_talks_not_companies_and_drops_the_cancelled(settings, web):
+    rows = "".join(f'<tr><td><a href="/people/{i}.html">{name}</a></td><td><ul>'
+                   + "".join(f'<li><a href="/events/{i}{k}.html">{t}</a></li>' for k, t in enumerate(talks))
+                   + "</ul></td></tr>"
+                   for i, (name, talks) in enumerate((("Ada Lind", ["Streams at scale"]),
+                                                      ("kirschju", ["Back to the 16bit Era -- CANCELLED"]),
+                                                      ("Ravi Menon", ["Space Flyers", "Open ledgers"]),
+                                                      ("Maria Ortiz", ["Kind code reviews"]))))
+    web.route("http://camp.example/speakers.html", Reply(200, f"<html><body><h1>Speakers</h1><table>{rows}</table></body></html>"))
+    event = read_event("http://camp.example/speakers.html", settings=settings, max_site_pages=0)
+    people = event.people.set_index("name")
+    assert sorted(people.index) == ["Ada Lind", "Maria Ortiz", "Ravi Menon"]  # kirschju's only talk is cancelled
+    assert people["company"].isna().all() and "Open ledgers" in people.loc["Ravi Menon", "talks"]
+
+
+def test_a_featured_speaker_whose_text_says_they_cancelled_is_not_planned(tmp_path):
+    cards = "".join(f"<article><h2>{name}</h2><p>{bio}</p></article>" for name, bio in (
+        ("Ann Lee", "Ann builds streaming systems at Kettle Labs and writes about them."),
+        ("Chris Doe", "Chris wrote a web framework. Cancelled: It looks like Chris won't be able to join us this year."),
+        ("Ben Ray", "Ben maintains a popular testing library and teaches it.")))
+    source = tmp_path / "featured.html"
+    source.write_text(f"<html><body><h1>Featured speakers</h1>{cards}</body></html>", encoding="utf-8")
+    assert sorted(read_event(str(source)).people["name"]) == ["Ann Lee", "Ben Ray"]
+
+
 def test_a_card_that_is_one_big_link_still_has_its_lines_read():
     cards = "".join(f"<div class='col'><a href='/speakers/p{i}/'><article class='post'><img src='/p{i}.jpg' alt='x'>"
                     f"<div class='post-content'><h3>{n}</h3><p>{t} @ {c}</p><h3><b>Why small tools win</b></h3></div>"

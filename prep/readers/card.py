@@ -238,6 +238,8 @@ def read_card(card, url: str, hit: tuple) -> dict:
                 tagline = f"{tagline} | {short[1]}"
     if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
         tagline = tagline[len(name):].lstrip(" ,:-–|")
+    if _prose(tagline):  # "is a long time open source contributor. Originally ..., he ...": a bio, not a tagline
+        tagline = ""
     if company_from_name:  # "Name (Company)": the tagline only holds the title, maybe "Title @ Company"
         title, company = _strip_company(tagline, company_from_name), company_from_name
     elif org:  # the title may sit in a line named only vaguely ("description", "subtitle"): a short job phrase
@@ -257,6 +259,18 @@ def read_card(card, url: str, hit: tuple) -> dict:
              and t not in (title, company, bio) and len(t) > 3]
     record["talks"] = [t for t in dict.fromkeys(talks) if not record["links"] or t not in _link_labels(card)]
     return record
+
+
+# a sentence that goes on from the person's name, in lower case: "is a long time contributor", "arbeitet bei ..."
+_PROSE_START = re.compile(r"^(is|was|has|have|works|worked|lives|loves|leads|helps|builds|began|started|joined|"
+                          r"spent|ist|war|arbeitet|es|est|était|è|trabaja|lavora)\b")
+
+
+def _prose(text: str) -> bool:
+    """A sentence about the person rather than a tagline: it goes on from their name ("is a ..."), or it
+    runs to two sentences or more."""
+    return bool(text) and bool(_PROSE_START.match(text) or len(re.findall(r"[.!?](\s|$)", text)) >= 2
+                               and len(text.split()) >= 12)
 
 
 def _best_tagline(lines: list[str]) -> str:

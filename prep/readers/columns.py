@@ -42,17 +42,19 @@ def with_tables(cards: list[dict], rows: list[dict]) -> list[dict]:
     if not rows:
         return cards
     companies = {normalize_name(r["company"]) for r in rows if r["company"]}
+    talks = {normalize_name(t) for r in rows for t in r.get("talks") or []}
     by_name: dict[str, dict] = {}
     for row in rows:  # a person on two committees keeps the first
         by_name.setdefault(normalize_name(row["name"]), row)
     out = []
     for card in cards:
         key = normalize_name(card["name"])
-        if key in companies and key not in by_name:
-            continue
+        if (key in companies or key in talks) and key not in by_name:
+            continue  # a cell of the table's company or talks column read as a "card"
         row = by_name.pop(key, None)
         if row:
             card.update({k: row[k] for k in ("title", "company") if row[k]})
+            card["talks"] = list(dict.fromkeys([*(card.get("talks") or []), *(row.get("talks") or [])]))
         out.append(card)
     return out + [r for r in by_name.values() if all(normalize_name(c["name"]) != normalize_name(r["name"]) for c in out)]
 

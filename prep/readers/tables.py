@@ -74,6 +74,7 @@ def _read(table, url: str) -> list[dict]:
     if len(body) < 2 or width < 2:
         return []
     columns = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
+    talk_columns = _talk_columns(table, width)
     roles = {}
     for i, title in enumerate(header[:width]):
         role = next((role for role, pattern in HEADERS.items() if pattern.search(title)), None)
@@ -89,6 +90,8 @@ def _read(table, url: str) -> list[dict]:
             return []
         roles[best] = "name"
     for i, col in enumerate(columns):
+        if i in talk_columns and i not in roles:
+            roles[i] = "talks"
         if i in roles or share[i] >= 0.5:
             continue
         given = [c for c in col if c]
@@ -109,5 +112,24 @@ def _read(table, url: str) -> list[dict]:
         if extra:  # "Jim Dinan (Chair)" is a role; "Ali Jelveh (Protonet)" a company
             title, company = (title or extra, company) if is_titleish(extra) else (title, company or extra)
         out.append({"name": name, "title": title, "company": company, "bio": "", "role": "speaker",
-                    "source_url": url, "links": {}, "talks": []})
+                    "source_url": url, "links": {}, "talks": [record["talks"]] if record.get("talks") else []})
     return out
+
+
+_SESSION_PATH = re.compile(r"/(events?|sessions?|talks?|programm?e?|schedule|vortr(a|ä)ge?|ponencias?|charlas?|"
+                           r"interventi|conf[ée]rences?|lectures?|contributions?)/", re.I)
+
+
+def _talk_columns(table, width: int) -> set[int]:
+    """Columns whose cells list the person's talks: links to session pages, or a list of items per cell."""
+    counts = [[0, 0] for _ in range(width)]  # [cells, cells of talks]
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for i, cell in enumerate(cells[:width]):
+            if not clean_space(cell.text_content()):
+                continue
+            counts[i][0] += 1
+            links = [a for a in cell.iter("a") if clean_space(a.text_content())]
+            counts[i][1] += bool(cell.find(".//li") is not None
+                                 or links and all(_SESSION_PATH.search(a.get("href") or "") for a in links))
+    return {i for i, (cells, talks) in enumerate(counts) if cells and talks / cells >= 0.6}
