@@ -19,7 +19,8 @@ def _settings(args):
     from .settings import Settings
 
     return Settings.from_env(offline=args.offline or None, cache_path=args.cache and Path(args.cache),
-                             obey_robots=False if args.ignore_robots else None, delay=args.delay, proxy=args.proxy)
+                             obey_robots=False if args.ignore_robots else None, delay=args.delay, proxy=args.proxy,
+                             render=getattr(args, "render", False) or None)
 
 
 def _write(frame, fmt: str, output: str | None, excel_safe: bool = False) -> None:
@@ -283,8 +284,12 @@ def cmd_demo(args) -> int:
 
 
 def cmd_brief(args) -> int:
+    import os
+
     from .brief import build_brief
 
+    if args.render:
+        os.environ["PREP_RENDER"] = "1"  # the brief's data step reads its settings from the environment
     brief = build_brief(args.sources, out_dir=args.out, profile=args.profile, contacts=args.contacts, top=args.top,
                         offline=args.offline, cache_dir=args.cache_dir, domains=args.domains, name=args.name)
     print(brief.html.resolve())
@@ -328,6 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (only with permission)")
         p.add_argument("--proxy", help="HTTP proxy for every request (e.g. the local demo web)")
 
+    def render_option(p):
+        p.add_argument("--render", action="store_true", help="render pages that build their content with JavaScript "
+                                                             "in headless Chromium (needs prep[render]; requests still "
+                                                             "go through the cache and politeness)")
+
     for which, help_text in (("people", "write the people of an event"), ("sessions", "write the sessions"),
                              ("orgs", "write the sponsors, exhibitors and partners"),
                              ("event", "write the event itself (name, dates, place, organiser) as JSON")):
@@ -348,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--follow-profiles", dest="follow_profiles", action="store_true", help=argparse.SUPPRESS)
         p.add_argument("--recipe", help="YAML CSS-selector recipe overriding the generic HTML reader")
         fetch_options(p)
+        render_option(p)
         p.set_defaults(func=lambda a, w={"orgs": "organizations"}.get(which, which): cmd_frame(a, w))
 
     def research_options(p):
@@ -401,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="the event's name, when the pages do not say it well (the brief's title and folder)")
     p.add_argument("--offline", action="store_true")
     p.add_argument("--cache-dir", help="folder for the HTTP cache")
+    render_option(p)
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("batch", help="build briefs for many events as Dask tasks (local cluster or yours), with an index")

@@ -114,6 +114,11 @@ _SIGN_IN = re.compile(r"<input[^>]+type\s*=\s*[\"']?password", re.I)
 
 def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     page = fetcher.read(source)
+    if fetcher.settings.render and page.kind == "html" and page.url.startswith(("http://", "https://")) \
+            and app_shell(page.text):
+        from .jsrender import rendered
+
+        page = rendered(fetcher, page.url)  # an app shell: the page as the browser builds it
     if recipe:
         return parse_with_recipe(page.text, page.url, load_recipe(recipe))
     try:
@@ -213,7 +218,8 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
     if not found and page.kind == "html" and app_shell(text):
         raise NoPeopleFound(url, tried + [
             "the page builds its content with JavaScript (an app shell: scripts and almost no text); prep reads what "
-            "the server sends, so give the site's data file or export, or a copy of the page saved from a browser"])
+            "the server sends: add --render to read it in headless Chromium, or give the site's data file or export, "
+            "or a copy of the page saved from a browser"])
     if not (found or combined.facts.get("name") or combined.site_pages):  # a home page says what the event is
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined

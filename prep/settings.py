@@ -50,6 +50,7 @@ class Settings:
     # it by their full address, as plain requests, instead of through a CONNECT tunnel it cannot open.
     local_web: bool = False
     progress: bool = True  # tqdm progress bars
+    render: bool = False  # render pages that build their content with JavaScript in headless Chromium (prep/jsrender.py)
     # Where to look for a company's site when nothing names it (online only; checked by fetching).
     # {slug} is the company name squeezed ("acmerobotics") or hyphenated ("acme-robotics").
     max_guesses: int = 100  # companies whose site is guessed, those with the most people here first
