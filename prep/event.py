@@ -112,6 +112,13 @@ def _read_source(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: in
 _SIGN_IN = re.compile(r"<input[^>]+type\s*=\s*[\"']?password", re.I)
 
 
+def _as_organisers(part: readers.Parsed) -> None:
+    """People of the event's team page are its organisers (one who also speaks is a speaker: see shape.ROLE_RANK)."""
+    for person in part.people:
+        if person.get("role") in (None, "", "speaker"):
+            person["role"] = "organizer"
+
+
 def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int) -> readers.Parsed:
     page = fetcher.read(source)
     if fetcher.settings.render and page.kind == "html" and page.url.startswith(("http://", "https://")) \
@@ -127,6 +134,8 @@ def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int
         if _SIGN_IN.search(page.text[:200_000]):  # nothing but a sign-in form where the list was
             raise connectors.behind_login(source) from err
         raise
+    if "team" in roles_of(page.url) and "speakers" not in roles_of(page.url):  # "/team/", "/equipo/"
+        _as_organisers(result)
     pages, seen = 1, {page.url}
     queue = list(result.next_pages)
     while queue and pages < max_pages:  # paginated APIs (pretalx "next") and speaker lists ("Next ›")
@@ -236,15 +245,20 @@ def _site_pages(fetcher: Fetcher, parts: list[readers.Parsed], given: dict, kind
     for url, part in given.items():  # the user gave that page already, and it held what its address says
         held = {"speakers": part.people, "team": part.people, "schedule": part.sessions, "sponsors": part.organizations}
         covered.update({role: True for role in roles_of(url) if held[role]})
-    wanted = list(dict.fromkeys(u for part in parts for role, u in part.site_pages.items()  # only what is missing
-                                if u not in given and not covered.get(role)))
+    wanted: dict[str, str] = {}  # url -> the role the site's menu gives it; only what is missing
+    for part in parts:
+        for role, u in part.site_pages.items():
+            if u not in given and not covered.get(role):
+                wanted.setdefault(u, role)
     used = []
-    for url in wanted[:budget]:
+    for url, role in list(wanted.items())[:budget]:
         try:
             part = _read_source(fetcher, url, kind, None, max_pages)
         except PrepError as err:  # a linked page with nobody on it is no failure of the user's sources
             log.info("the site's page %s added nothing: %s", url, err)
             continue
+        if role == "team":
+            _as_organisers(part)
         part.site_pages = {}
         parts.append(part)
         used.append(url)

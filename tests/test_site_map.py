@@ -39,3 +39,19 @@ def test_max_pages_zero_reads_only_the_pages_given(settings, web):
     web.route("http://datadays.example/2029/", Reply(200, HOME))
     with pytest.raises(NoPeopleFound):
         read_event("http://datadays.example/2029/", settings=settings, max_site_pages=0)
+
+
+def test_the_team_page_gives_organisers_and_its_section_headings_are_no_ones_company(settings, web):
+    team = ("<html><body><h1>Equipo</h1><h2 class='team-title'>Organizadores</h2><div class='row'>"
+            + "".join(f"<div class='col'><div class='team'><img alt='{n}' src='/e/{i}.jpg'><div class='name'>{n}</div>"
+                      f"<div class='job'>{j}</div></div></div>" for i, (n, j) in enumerate(
+                          (("Jhon Roa", "Organizador"), ("Milton Lenis", "Co-Organizador (Speakers)"))))
+            + "</div><h2 class='team-title'>Voluntarios</h2><div class='row'>"
+            + "".join(f"<div class='col'><div class='team'><img alt='{n}' src='/v/{i}.jpg'><div class='name'>{n}</div>"
+                      f"<div class='job'></div></div></div>" for i, n in enumerate(("Andrea Higuera", "Ana Ruiz", "Luis Pardo")))
+            + "</div></body></html>")
+    web.route("http://pycon.example/equipo/", Reply(200, team))
+    event = read_event("http://pycon.example/equipo/", settings=settings, max_site_pages=0)
+    people = event.people.set_index("name")
+    assert set(people["role"]) == {"organizer"}
+    assert people["company"].isna().all()  # "Voluntarios" heads a section: it is nobody's employer

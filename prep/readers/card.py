@@ -18,6 +18,7 @@ ORG_HINT = re.compile(r"company|org|affiliation|employer|institution|p-org", re.
 # A role the person held before: "Former VP of Engineering at Dropbox", "Ex-Googler", "Anteriormente ...".
 PAST_ROLE = re.compile(r"\s*(former(ly)?|ex[- ]|previously|past|retired|antes|anteriormente|ehemal\w*|ancien(ne)?|"
                        r"anciennement|già|ex$)\b", re.I)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TAGLINE_HINT = re.compile(r"tagline|subtitle|description|headline|byline|meta|caption|info|title", re.I)
 BIO_HINT = re.compile(r"bio|abstract|about|summary|excerpt|p-note", re.I)
 TALK_HINT = re.compile(r"talk|session|presentation", re.I)
@@ -214,8 +215,11 @@ def _name_and_rest(line: str) -> tuple[str, str]:
 
 def read_card(card, url: str, hit: tuple) -> dict:
     name_node, name, company_from_name, _, rest = hit
+    order = {id(el): i for i, el in enumerate(card.iter())}
     texts = [(n, t) for n, t in own_texts(card)
-             if n is not name_node and not _inside(n, name_node) and t != name and not LABELS.match(t)]
+             if n is not name_node and not _inside(n, name_node) and t != name and not LABELS.match(t)
+             # a short heading above the name is the section's ("Voluntarios"), not the person's
+             and not (n.tag in HEADINGS and len(t.split()) <= 3 and order.get(id(n), 0) < order.get(id(name_node), 0))]
     job = next((t for n, t in texts if JOB_HINT.search(classes(n)) and len(t) < 150), "")
     org = next((t for n, t in texts if ORG_HINT.search(classes(n)) and len(t) < 120 and t != job), "")
     bio = next((t for n, t in texts if BIO_HINT.search(classes(n)) and len(t) >= 40), "")

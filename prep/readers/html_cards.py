@@ -91,6 +91,11 @@ def parse(text: str, url: str) -> Parsed:
             if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
                                                                                                   record["profile_url"]):
                 people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
+    names = {normalize_name(r["name"]) for r in people.values()}
+    for record in people.values():  # a card drawn too wide takes in the next person: their name is no job
+        for field in ("title", "company"):
+            if record.get(field) and normalize_name(record[field]) in names:
+                record[field] = ""
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
     editions(root, cards, people)
