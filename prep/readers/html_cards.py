@@ -78,24 +78,25 @@ def parse(text: str, url: str) -> Parsed:
         cards.sort(key=lambda card: order.get(id(card[0]), 0))
     lines: Counter = Counter()  # in how many cards each short line appears
     by_class: dict[str, list[str]] = defaultdict(list)  # the short lines of each class, card after card
+    card_names = Counter(normalize_name(hit[1]) for _, hit in cards)
     for item, hit in cards:  # a person may appear twice (card + modal, two sections)
         short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
         lines.update({t for _, t in short})
         for node, text in short:
             if node.get("class"):
                 by_class[node.get("class")].append(text)
+        wide = sum(1 for _, t in own_texts(item) if normalize_name(t) in card_names) >= 2
+        if wide and card_names[normalize_name(hit[1])] >= 2:
+            continue  # a block drawn too wide (a section of several cards): the person has a card of their own
         record = read_card(item, url, hit)
+        if record and wide:  # the only block that names them: their name, not the next person's lines
+            record["title"] = record["company"] = ""
         if record:
             key = (record["name"].casefold(), record["company"].casefold())
             known = people.setdefault(key, record)
             if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
                                                                                                   record["profile_url"]):
                 people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
-    names = {normalize_name(r["name"]) for r in people.values()}
-    for record in people.values():  # a card drawn too wide takes in the next person: their name is no job
-        for field in ("title", "company"):
-            if record.get(field) and normalize_name(record[field]) in names:
-                record[field] = ""
     job_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
     editions(root, cards, people)
