@@ -154,6 +154,13 @@ def _choose(order: list[int], outside: np.ndarray, top: int, minimum: int, prote
     return chosen
 
 
+# Slots that are the programme's, not a talk someone made: no starter is asked about them.
+_CEREMONY = re.compile(r"^\W*(opening|closing|welcome|introduction|intro|keynote( by\b.*)?|registration|check-?in|"
+                       r"lunch|break|coffee|apertura|cierre|clausura|bienvenida|inauguraci[óo]n|registro|almuerzo|"
+                       r"ouverture|cl[ôo]ture|accueil|er[öo]ffnung|begr[üu][ßs]ung|abschluss|apertura|chiusura|"
+                       r"benvenuto)( (remarks|session|ceremony|talk|keynote|words))?\W*$", re.I)
+
+
 class _Context:
     """Everything the plan reads, indexed once."""
 
@@ -194,6 +201,8 @@ class _Context:
         if _text(row.get("bio")):
             facts.append(Fact("bio", row["bio"], source))
         for talk in self.talks.get(row.get("person_id") or "", []):
+            if _CEREMONY.match(_text(talk.get("title"))) and not _text(talk.get("abstract")):
+                continue  # opening the event says nothing of what the person works on
             facts.append(Fact("talk", f"{talk.get('title') or ''}\n{talk.get('abstract') or ''}",
                               _first_line(talk.get("source_url")) or source, label=_text(talk.get("title"))))
         company = self.company_of(row)
@@ -367,7 +376,7 @@ class _Context:
     def starters(self, row: dict, facts: list[Fact], matched) -> list[str]:
         out, company = [], _text(row.get("company"))
         for fact in facts:
-            if fact.kind == "talk" and fact.label:
+            if fact.kind == "talk" and fact.label and not _CEREMONY.match(fact.label):  # "Opening" is no one's work
                 if re.match(r"(panel|breakout|discussion|round ?table|birds of a feather)\b", fact.label, re.I):
                     out.append(fact.cite(f"Which question do you most want the room to take on in “{fact.label}”?"))
                 else:

@@ -353,3 +353,18 @@ def test_a_language_counts_only_when_used_as_one():
     assert speaks("Spanish", "Native Spanish speaker")
     assert not speaks("Dutch", "a senior Flutter developer in a Dutch company (remote)")
     assert not speaks("Dutch", "Moved from Rotterdam; loves Dutch design.")
+
+
+def test_no_starter_is_asked_about_a_ceremony_slot():
+    from prep import shape
+    from prep.model import Event
+
+    people = shape.merge_people([{"name": n, "role": "speaker", "source_url": "http://conf.example/"}
+                                 for n in ("Jhon Roa", "Ada Lind")])
+    sessions = shape.sessions_frame([{"title": "Opening", "speakers": ["Jhon Roa"], "start": "2031-02-08T09:00"},
+                                     {"title": "Streams at scale", "speakers": ["Ada Lind"], "start": "2031-02-08T10:00"}],
+                                    people)
+    event = Event(info={"name": "Conf"}, people=people, sessions=sessions, organizations=shape.organizations_frame([]))
+    plan = plan_meetings(event, None, PROFILE, top=2)
+    starters = dict(zip(plan.priorities["name"], plan.priorities["starters"].fillna("")))
+    assert "Opening" not in starters["Jhon Roa"] and "Streams at scale" in starters["Ada Lind"]
