@@ -145,7 +145,33 @@ def split_name_org(raw: str) -> tuple[str, str]:
     return _JUNK_TAIL.sub("", text).strip() or text, ""
 
 
+# Technologies, which follow a dash as often as a company does ("Web developer - Angular SpringBoot").
+TECH_WORDS = set("""
+angular react reactjs vue vuejs svelte ember jquery spring springboot boot java kotlin scala groovy python go golang
+rust javascript js typescript ts node nodejs deno flutter dart android ios swift swiftui objective-c php laravel symfony
+ruby rails django flask fastapi c c++ c# .net dotnet elixir erlang haskell clojure r julia matlab sql nosql graphql
+aws azure gcp kubernetes k8s docker terraform devops frontend front-end backend back-end fullstack full-stack ml ai
+llm genai cloud web mobile serverless microservices blockchain iot embedded unity unreal wordpress drupal salesforce
+sap oracle linux and & / +
+""".split())
+
+
+def _only_technologies(text: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,]+", text.lower()) if t]
+    return bool(tokens) and all(t in TECH_WORDS for t in tokens)
+
+
 def split_tagline(tagline: str | None) -> tuple[str, str]:
+    """Split a free-form tagline into ``(title, company)``; either may be empty.
+
+    A "company" that is only technologies ("Web developer - Angular SpringBoot") belongs to the title."""
+    title, company = _split_tagline(tagline)
+    if company and _only_technologies(company) and not _AT.search(clean_space(tagline)):
+        return clean_space(tagline).strip(" ,|-–—"), ""
+    return title, company
+
+
+def _split_tagline(tagline: str | None) -> tuple[str, str]:
     """Split a free-form tagline into ``(title, company)``; either may be empty.
 
     >>> split_tagline("Principal Engineer at Tidewater Analytics")

@@ -43,6 +43,7 @@ def page(text: str, url: str = "http://event.example/speakers/", content_type: s
     ("EPAM, Chief Software Engineer, Flutter and Dart GDE", ("Chief Software Engineer", "EPAM")),
     ("Mother, Engineer, Runner", ("Mother, Engineer, Runner", "")),
     ("Inventor of EventStorming", ("Inventor of EventStorming", "")),
+    ("Web developer - Angular SpringBoot", ("Web developer - Angular SpringBoot", "")),  # technologies, no company
     ("Chairman & CEO Kony, Inc.", ("Chairman & CEO", "Kony, Inc.")),
     ("Manager at the Harvard Center for Geographic Analysis", ("Manager", "Harvard Center for Geographic Analysis")),
     ("Editor at The Guardian", ("Editor", "The Guardian")),

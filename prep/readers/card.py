@@ -237,8 +237,9 @@ def read_card(card, url: str, hit: tuple) -> dict:
             short = _lines_after_name(card, name_node, name, bio)
             short = [line for line in short if not PAST_ROLE.match(line)] or short
             tagline = short[0] if short else ""
+            # (a short lower-case tag such as a language, "it", "eng", is a label, not a company)
             if len(short) > 1 and not all(split_tagline(tagline)) and _one_phrase(short[1]) \
-                    and (is_titleish(tagline) or is_titleish(short[1])):
+                    and not re.fullmatch(r"[a-z]{1,4}", short[1]) and (is_titleish(tagline) or is_titleish(short[1])):
                 tagline = f"{tagline} | {short[1]}"
     if tagline.casefold().startswith(name.casefold()):  # "Kirsten Hunter, API Evangelist"
         tagline = tagline[len(name):].lstrip(" ,:-–|")
