@@ -435,6 +435,12 @@ def _assemble(parts: list[readers.Parsed], sources: list[str], failures: list[di
     session_records = _talks_not_scheduled(session_records)
     complete_times(session_records, info)  # an agenda without the year takes the event's
     records = [p for part in parts for p in part.people] + _unlisted_speakers(parts)
+    aliases = shape.person_aliases(records)  # one person under two names: one name, in the sessions too
+    for record in records:
+        record["name"] = aliases.get(normalize_name(record["name"]), record["name"])
+    for session in session_records:
+        session["speakers"] = list(dict.fromkeys(aliases.get(normalize_name(n), n) if isinstance(n, str) else n
+                                                 for n in session.get("speakers") or []))
     cancelled = {normalize_name(p["name"]) for p in records if _cancelled(p)}  # not coming: not in the plan
     # a talk's title read as a name ("Space Flyers" in a list of links) is no one; but a concert named after
     # its performer is theirs

@@ -116,3 +116,80 @@ def organizations_frame(records: list[dict]) -> pd.DataFrame:
             row[field] = row.get(field) or r.get(field) or ""
         row["domain"] = (urlsplit(row["url"]).hostname or "").removeprefix("www.") if row.get("url") else ""
     return schema.conform(list(rows.values()), "organizations")
+
+
+def person_aliases(records: list[dict]) -> dict[str, str]:
+    """``{normalised name: name}`` for people an event lists under two names, read as one person:
+
+    * the same personal profile (LinkedIn, X, GitHub) under names that share their words ("Ivan Lozano" and
+      "Jose Ivan Lozano Cabral", both linking linkedin.com/in/ivanovishx);
+    * the same family name with a first name and its nickname ("Michael Bayer" on the featured page, "Mike
+      Bayer" in the schedule; the hand-curated nicknames list).
+
+    The spelling kept is that of the fuller record (a bio, a title), else the first one read."""
+    named = {}
+    for record in records:
+        if record.get("name"):
+            named.setdefault(normalize_name(record["name"]), record)
+    keep: dict[str, str] = {}
+
+    def richer(a: dict, b: dict) -> dict:
+        weight = lambda r: sum(bool(r.get(k)) for k in ("bio", "title", "company", "profile_url", "image_url"))  # noqa: E731
+        return b if weight(b) > weight(a) else a
+
+    def join(a: dict, b: dict) -> None:
+        kept = richer(a, b)
+        for record in (a, b):
+            if record is not kept:
+                keep[normalize_name(record["name"])] = kept["name"]
+
+    by_profile: dict[str, dict] = {}
+    for key, record in named.items():
+        links = record.get("links") or {}
+        for network in ("linkedin", "x", "github"):
+            url = links.get(network) if isinstance(links, dict) else ""
+            if not isinstance(url, str) or not url:
+                continue
+            other = by_profile.setdefault(url.rstrip("/").lower(), record)
+            if other is not record and _words_shared(other["name"], record["name"]):
+                join(other, record)
+    by_family: dict[str, list[dict]] = defaultdict(list)
+    for key, record in named.items():
+        words = key.split()
+        if len(words) == 2:
+            by_family[words[1]].append(record)
+    for family in by_family.values():
+        for i, a in enumerate(family):
+            for b in family[i + 1:]:
+                if _nicknames(normalize_name(a["name"]).split()[0], normalize_name(b["name"]).split()[0]):
+                    join(a, b)
+    return {alias: name for alias, name in keep.items() if normalize_name(name) != alias}
+
+
+def _words_shared(a: str, b: str) -> bool:
+    """Every word of the shorter name is in the longer one ("Ivan Lozano" in "Jose Ivan Lozano Cabral")."""
+    short, long = sorted((set(normalize_name(a).split()), set(normalize_name(b).split())), key=len)
+    return len(short) >= 2 and short <= long
+
+
+def _nicknames(a: str, b: str) -> bool:
+    if a == b or len(a) < 2 or len(b) < 2:
+        return False
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # pragma: no cover - a dependency
+        return False
+    namer = _namer(NickNamer)
+    # a shorter form of the longer name ("Mike" of "Michael", "Bob" of "Robert"), never a name of the same
+    # length from another language ("Ivan" and "John" are two people here)
+    short, long = sorted((a, b), key=len)
+    return len(short) < len(long) and short in namer.nicknames_of(long)
+
+
+_NAMER: list = []
+
+
+def _namer(cls):
+    if not _NAMER:
+        _NAMER.append(cls())
+    return _NAMER[0]

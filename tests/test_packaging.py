@@ -22,6 +22,8 @@ def test_environment_yml_matches_pyproject():
     pypi = {_name(d) for d in project["dependencies"]} | {_name(d) for d in project["optional-dependencies"]["dev"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {CONDA_NAMES.get(_name(d), _name(d)) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    conda |= {_name(d) for block in env["dependencies"] if isinstance(block, dict) for d in block.get("pip", [])
+              if not d.startswith("-")}  # what conda-forge lacks comes from pip
     assert conda == pypi
 
 

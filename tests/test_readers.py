@@ -758,3 +758,13 @@ def test_a_page_with_nobody_says_what_each_reader_saw():
 ])
 def test_organisation_and_title_written_together_are_split(tagline, expected):
     assert split_tagline(tagline) == expected
+
+
+def test_one_person_under_a_nickname_is_one_person_but_two_names_of_a_kind_stay_two():
+    from prep.shape import person_aliases
+
+    records = [{"name": "Michael Bayer", "bio": "Author of SQLAlchemy."}, {"name": "Mike Bayer"},
+               {"name": "Iván Roa", "title": "Design"}, {"name": "John Roa"},
+               {"name": "Ivan Lozano", "links": {"linkedin": "http://linkedin.com/in/ivanovishx"}},
+               {"name": "Jose Ivan Lozano Cabral", "links": {"linkedin": "http://linkedin.com/in/ivanovishx/"}}]
+    assert person_aliases(records) == {"mike bayer": "Michael Bayer", "jose ivan lozano cabral": "Ivan Lozano"}
