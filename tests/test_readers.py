@@ -768,3 +768,14 @@ def test_one_person_under_a_nickname_is_one_person_but_two_names_of_a_kind_stay_
                {"name": "Ivan Lozano", "links": {"linkedin": "http://linkedin.com/in/ivanovishx"}},
                {"name": "Jose Ivan Lozano Cabral", "links": {"linkedin": "http://linkedin.com/in/ivanovishx/"}}]
     assert person_aliases(records) == {"mike bayer": "Michael Bayer", "jose ivan lozano cabral": "Ivan Lozano"}
+
+
+def test_a_modal_that_writes_the_job_inside_the_name_line_fills_the_cards_titles():
+    people = (("Ann Lee", "CTO", "Acme"), ("Bo Chen", "Data Engineer", "Kettle Labs"), ("Cy Diaz", "Founder", "Quay"))
+    cards = "".join(f"<div class='speaker'><h3>{n}</h3><p class='position'>{c}</p>"
+                    f"<ul class='tags'><li>Nivel: Expert</li></ul></div>" for n, _, c in people)
+    modals = "".join(f"<div class='modal'><div class='details'><p class='name'>{n} <span class='position'>{t}, {c}</span></p>"
+                     f"<p class='about'>{n.split()[0]} has worked on data systems for many years and enjoys teaching.</p>"
+                     f"</div><div class='level'><span>Nivel: Expert</span></div></div>" for n, t, c in people)
+    found = parse_page(page(f"<html><body><div class='grid'>{cards}</div>{modals}</body></html>")).people
+    assert [(p["name"], p["title"], p["company"]) for p in found] == list(people)

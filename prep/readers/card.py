@@ -143,6 +143,10 @@ def find_name(card) -> tuple | None:
     rest = ""
     for node in candidates:
         raw = clean_space(node.text_content())
+        own = clean_space(node.text or "")
+        if own and any(isinstance(c.tag, str) and (JOB_HINT.search(classes(c)) or ORG_HINT.search(classes(c)))
+                       for c in node):  # "<p class=name>Ann Lee <span class=position>CTO, Acme</span></p>"
+            raw = own
         person, org = split_name_org(raw)
         if looks_like_person_name(person):
             name_node, name, company_from_name = node, person, org

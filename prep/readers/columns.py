@@ -88,24 +88,34 @@ def label_column(records: list[dict], lines: Counter, by_class: dict, cards: int
 
 def other_views(records: list[dict], best: list, scored: list, url: str) -> None:
     """The same people shown a second time on the page (a Bootstrap modal per speaker, a detail pane):
-    a view naming most of the cards' people fills the fields the cards left empty, person by person."""
+    a view naming most of the cards' people fills the fields the cards left empty, person by person. Of
+    several such views (a modal and the blocks inside it), the one whose job lines read most as jobs."""
     if not records or not best:
         return
     by_name = {normalize_name(r["name"]): r for r in records}
     taken = {id(item) for item, _ in best}
+    views = []
     for found, _ in scored:
         if any(id(item) in taken for item, _ in found):
             continue
         names = {normalize_name(hit[1]) for _, hit in found}
         if len(names & set(by_name)) < max(2, 0.8 * len(by_name)):
             continue
+        others = []
         for item, hit in found:
             record = by_name.get(normalize_name(hit[1]))
-            if record is None:
-                continue
-            other = read_card(item, url, hit)
-            job_column([other])
-            for field in ("title", "bio"):  # (a company seen only in another view is too often its talk or its tag)
-                if other.get(field) and not record.get(field) and other[field] not in (record.get("company"), record["name"]):
-                    record[field] = other[field]
+            if record is not None:
+                other = read_card(item, url, hit)
+                job_column([other])
+                others.append((record, other))
+        jobs = sum(1 for _, other in others if other.get("title") and is_titleish(other["title"]))
+        views.append((jobs, -len(views), others))
+    if not views:
         return
+    jobs, _, others = max(views, key=lambda v: v[:2])
+    for record, other in others:
+        for field in ("title", "bio"):  # (a company seen only in another view is too often its talk or its tag)
+            if field == "title" and not (jobs and is_titleish(other.get("title") or "")):
+                continue
+            if other.get(field) and not record.get(field) and other[field] not in (record.get("company"), record["name"]):
+                record[field] = other[field]
