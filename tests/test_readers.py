@@ -574,6 +574,8 @@ def test_an_unnamed_logo_takes_the_company_name_of_people_who_link_its_site(sett
     ("Ali Jelveh (Protonet)", ("Ali Jelveh", "Protonet")),
     ("Bob Ray (predic8)", ("Bob Ray", "predic8")),  # digits: a company's name
     ("Ann Lee (VisionMobile)", ("Ann Lee", "VisionMobile")),
+    ("Lim Ci Wen (Charles)", ("Lim Ci Wen (Charles)", "")),  # a given name in brackets: their other name
+    ("Amar Agarwal (India)", ("Amar Agarwal", "India")),  # a country is where they come from, not a name
 ])
 def test_split_name_org_keeps_handles_in_the_name(raw, expected):
     assert split_name_org(raw) == expected
@@ -779,3 +781,14 @@ def test_a_modal_that_writes_the_job_inside_the_name_line_fills_the_cards_titles
                      f"</div><div class='level'><span>Nivel: Expert</span></div></div>" for n, t, c in people)
     found = parse_page(page(f"<html><body><div class='grid'>{cards}</div>{modals}</body></html>")).people
     assert [(p["name"], p["title"], p["company"]) for p in found] == list(people)
+
+
+def test_an_affiliation_line_then_a_role_line_give_company_and_title():
+    cards = "".join(f"<div class='member'><h3>{n}</h3><h4>{a}</h4><h4>{r}</h4><a href='https://x.example/{i}'>Site</a></div>"
+                    for i, (n, a, r) in enumerate((("Bo-Yin Yang", "IIS, Academia Sinica", "General chair"),
+                                                   ("Serge Fehr", "CWI Cryptology group, Leiden University", "SC member"),
+                                                   ("Chell Chien", "IIS, Academia Sinica", "support"))))
+    found = parse_page(page(f"<html><body><h1>Committees</h1>{cards}</body></html>")).people
+    assert [(p["title"], p["company"]) for p in found] == [
+        ("General chair", "IIS, Academia Sinica"), ("SC member", "CWI Cryptology group, Leiden University"),
+        ("support", "IIS, Academia Sinica")]

@@ -15,6 +15,10 @@ from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
 JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)
 ORG_HINT = re.compile(r"company|org|affiliation|employer|institution|p-org", re.I)
+# A line that names an academic or public institution (an affiliation), whatever else it holds.
+_AFFILIATION = re.compile(r"\b(universit\w*|universidad|universidade|università|institut\w*|instituto|college|school|"
+                          r"academ\w*|department|dept\.?|faculty|facultad|laborator\w*|labs?|centre|center|"
+                          r"hospital|ministry|agency)\b", re.I)
 # A role the person held before: "Former VP of Engineering at Dropbox", "Ex-Googler", "Anteriormente ...".
 PAST_ROLE = re.compile(r"\s*(former(ly)?|ex[- ]|previously|past|retired|antes|anteriormente|ehemal\w*|ancien(ne)?|"
                        r"anciennement|già|ex$)\b", re.I)
@@ -241,6 +245,10 @@ def read_card(card, url: str, hit: tuple) -> dict:
             short = _lines_after_name(card, name_node, name, bio)
             short = [line for line in short if not PAST_ROLE.match(line)] or short
             tagline = short[0] if short else ""
+            if len(short) > 1 and _AFFILIATION.search(short[0]) and not _AFFILIATION.search(short[1]) \
+                    and len(short[1].split()) <= 5 and not LABELS.match(short[1]):
+                # "IIS, Academia Sinica" then "General chair": the affiliation, whole, then the role
+                tagline = f"{short[1]} | {short[0]}"
             # (a short lower-case tag such as a language, "it", "eng", is a label, not a company)
             if len(short) > 1 and not all(split_tagline(tagline)) and _one_phrase(short[1]) \
                     and not re.fullmatch(r"[a-z]{1,4}", short[1]) and (is_titleish(tagline) or is_titleish(short[1])):
