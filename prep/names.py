@@ -54,7 +54,7 @@ _JUNK_TAIL = re.compile(r"[\s<>3♥❤️:;|/\\*~_=+-]+$")
 
 #: Words that make a phrase a job title rather than an organisation (whole words, case-insensitive).
 TITLE_WORDS = set("""
-ceo cto cfo coo cio cmo cpo cso ciso vp svp evp md chair chairman chairwoman president founder cofounder co-founder
+ceo cto cfo coo cio cmo cpo cso ciso vp svp evp md gm chair chairman chairwoman president founder cofounder co-founder
 owner partner principal director head lead leader manager engineer developer programmer architect designer
 scientist researcher analyst consultant advisor adviser advocate evangelist officer specialist expert
 professor lecturer teacher student intern trainer coach mentor editor writer journalist author reporter
@@ -184,6 +184,20 @@ sap oracle linux and & / +
 def _only_technologies(text: str) -> bool:
     tokens = [t for t in re.split(r"[\s,]+", text.lower()) if t]
     return bool(tokens) and all(t in TECH_WORDS for t in tokens)
+
+
+def split_glued(text: str) -> tuple[str, str]:
+    """("Managing Director", "Slalom") from "Managing Director Slalom": a title that ends in a job word, then
+    capitalised words that are no job; ("", "") when the line does not read so. Only for a column where
+    many values read so (see data_people), since "Engineering Manager Platform Team" reads so too."""
+    words = clean_space(text).split()
+    for cut in range(len(words) - 1, 0, -1):
+        lead, rest = words[:cut], words[cut:]
+        last = re.sub(r"[^\w&]", "", lead[-1]).lower()
+        if (last in TITLE_WORDS or re.fullmatch(r"[A-Z]{2,4}", lead[-1].strip(",")) and is_titleish(lead[-1])) \
+                and rest[0][:1].isupper() and not is_titleish(" ".join(rest)) and not lead[-1].endswith(","):
+            return " ".join(lead), " ".join(rest)
+    return "", ""
 
 
 def split_tagline(tagline: str | None) -> tuple[str, str]:

@@ -792,3 +792,16 @@ def test_an_affiliation_line_then_a_role_line_give_company_and_title():
     assert [(p["title"], p["company"]) for p in found] == [
         ("General chair", "IIS, Academia Sinica"), ("SC member", "CWI Cryptology group, Leiden University"),
         ("support", "IIS, Academia Sinica")]
+
+
+def test_a_data_column_that_glues_company_to_title_is_split_throughout(tmp_path):
+    rows = [("Ada Lind", "Managing Director Slalom"), ("Bo Chen", "Chief Revenue Officer Kasisto"),
+            ("Cy Diaz", "President & CEO Partners Federal Credit Union"), ("Di Fox", "CTO, Temenos"),
+            ("Ed Gray", "Golf Hall of Fame Member")]
+    source = tmp_path / "speakers.js"
+    source.write_text("speakerData = " + json.dumps({"records": [{"speaker_name": n, "speaker_title": t} for n, t in rows]})
+                      + ";", encoding="utf-8")
+    people = {p["name"]: (p["title"], p["company"]) for p in read_event(str(source)).people.fillna("").to_dict("records")}
+    assert people == {"Ada Lind": ("Managing Director", "Slalom"), "Bo Chen": ("Chief Revenue Officer", "Kasisto"),
+                      "Cy Diaz": ("President & CEO", "Partners Federal Credit Union"), "Di Fox": ("CTO", "Temenos"),
+                      "Ed Gray": ("Golf Hall of Fame Member", "")}

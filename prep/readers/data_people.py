@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name, split_tagline
+from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name, split_glued, split_tagline
 from . import Parsed, register
 from .trees import load_tree, syntax
 
@@ -91,6 +91,9 @@ def people_in(tree, url: str) -> list[dict]:
         talk_titles = _titles_are_talks([p["title"] for p, _ in found])
         # no company anywhere in the set: its title column is a tagline ("CTO Kony, Inc.", "CMO, Fenergo")
         taglines = not any(p["company"] for p, _ in found)
+        # ... and when many of its lines glue the company to the title ("Managing Director Slalom"), all do
+        glued = taglines and sum(all(split_glued(p["title"])) and not split_tagline(p["title"])[1]
+                                 for p, _ in found if p["title"]) >= max(3, 0.25 * sum(bool(p["title"]) for p, _ in found))
         role = _role(path)
         for person, _ in found:
             person["role"] = role
@@ -98,6 +101,8 @@ def people_in(tree, url: str) -> list[dict]:
                 person["title"] = ""
             elif taglines and person["title"]:
                 title, company = split_tagline(person["title"])
+                if not company and glued:
+                    title, company = split_glued(person["title"])
                 if company:
                     person["title"], person["company"] = title, company
             key = normalize_name(person["name"])
