@@ -9,7 +9,8 @@ from prep.errors import NoPeopleFound, ParseError
 from prep.event import parse_page, read_event
 from prep.fetch import Page
 from prep.localweb import Reply
-from prep.names import split_name_org, split_tagline
+from prep.names import split_name_org
+from prep.taglines import split_tagline
 from prep.readers import candidates
 from prep.schema import PEOPLE, SESSIONS, empty
 

@@ -10,7 +10,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from ..urls import follow
-from ..names import TALK_LABEL, clean_space, is_titleish, looks_like_person_name, split_name_org, split_tagline
+from ..names import TALK_LABEL, clean_space, is_titleish, looks_like_person_name, split_name_org
+from ..taglines import split_tagline
 from ..social import social_network
 NAME_HINT = re.compile(r"(^|[-_ ])(name|fn|full-?name|speaker-?name|person-?name|p-name)($|[-_ ])", re.I)
 JOB_HINT = re.compile(r"job|position|role|jobtitle|job-title|occupation|designation|p-job", re.I)

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name, split_glued, split_tagline
+from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name
+from ..taglines import split_glued, split_tagline
 from . import Parsed, register
 from .trees import load_tree, syntax
 

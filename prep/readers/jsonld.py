@@ -2,7 +2,8 @@
 organizers, sponsors, sub-events and location, and standalone Person and Organization items."""
 from __future__ import annotations
 
-from ..names import clean_space, split_tagline
+from ..names import clean_space
+from ..taglines import split_tagline
 from ..htmltree import html_tree
 from . import Parsed, register
 

@@ -20,7 +20,8 @@ import yaml
 
 from ..errors import ParseError
 from ..urls import follow
-from ..names import clean_space, split_name_org, split_tagline
+from ..names import clean_space, split_name_org
+from ..taglines import split_tagline
 from . import Parsed
 
 FIELDS = ("name", "title", "company", "tagline", "bio", "image", "profile", "talks")

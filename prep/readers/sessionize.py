@@ -1,7 +1,7 @@
 """Sessionize public API JSON: "All" (sessions + speakers + rooms), speakers, and sessions views."""
 from __future__ import annotations
 
-from ..names import split_tagline
+from ..taglines import split_tagline
 from . import Parsed, register
 from ._json import json_detect, load_json
 
