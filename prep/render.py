@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-from collections import Counter
 import html as html_lib
 import logging
 import os
@@ -371,50 +370,3 @@ def _owner(folder: Path) -> str:
     text = (folder / BRIEF_MARK).read_text(encoding="utf-8", errors="replace")
     return next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("event:")), "")
 
-
-_SORT_SCRIPT = """
-document.querySelectorAll("table.sortable").forEach(function (table) {
-  table.querySelectorAll("th").forEach(function (th, i) {
-    th.tabIndex = 0;
-    th.addEventListener("click", function () {
-      var desc = th.getAttribute("aria-sort") === "ascending", body = table.tBodies[0];
-      table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", desc ? "descending" : "ascending");
-      Array.from(body.rows).sort(function (a, b) {
-        var x = a.cells[i].dataset.sort, y = b.cells[i].dataset.sort;
-        var n = x !== "" && y !== "" && !isNaN(x) && !isNaN(y) ? x - y : String(x).localeCompare(String(y));
-        return desc ? -n : n;
-      }).forEach(function (row) { body.appendChild(row); });
-    });
-  });
-});
-"""
-
-
-def batch_index(results: list[dict]) -> str:
-    """index.html of a batch: every brief with its status and counts, sortable by any column; failures
-    with their error."""
-    counts = Counter(r["status"] for r in results)
-    summary = ", ".join(f"{n} {escape(str(s))}" for s, n in counts.most_common())
-    columns = ("Event", "Status", "People", "Planned", "Companies", "Time")
-    rows = []
-    for r in results:
-        name = escape(_text(r.get("name")))
-        target = _text(r.get("html"))
-        cell = f'<a href="{escape(target)}">{name}</a>' if target and r["status"] != "failed" else name
-        error = f"<br><small>{escape(_text(r.get('error')))}</small>" if r.get("error") else ""
-        built = r["status"] != "failed"
-        numbers = [r.get(k) or 0 for k in ("people", "planned", "companies")]
-        cells = [(name, cell + error), (r["status"], escape(r["status"]))]
-        cells += [(n, str(n) if built else "") for n in numbers]
-        cells.append((f"{r.get('seconds') or 0:.3f}", f"{r['seconds']:.1f} s" if r.get("seconds") else ""))
-        rows.append(f'<tr class="{escape(r["status"].replace(" ", "-"))}">'
-                    + "".join(f'<td data-sort="{escape(str(key))}">{shown}</td>' for key, shown in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{c}</th>' for c in columns)
-    return (f"<h1>Briefs</h1><p class='muted'>{len(results)} events: {summary}. Click a column to sort.</p>"
-            f"<table class='sortable'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<script>{_SORT_SCRIPT}</script>")
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)

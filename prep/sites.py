@@ -21,6 +21,7 @@ from .urls import follow
 from .htmltree import html_tree
 from .names import clean_space, normalize_company
 from .social import social_network
+from .site_words import page_description
 
 ORG_TYPES = {"Organization", "Corporation", "LocalBusiness", "NGO", "OnlineBusiness", "NewsMediaOrganization",
              "EducationalOrganization", "GovernmentOrganization", "ResearchOrganization", "MedicalOrganization",
@@ -35,10 +36,6 @@ _ATS = ("greenhouse.io", "lever.co", "workable.com", "recruitee.com", "personio.
         "ashbyhq.com", "smartrecruiters.com", "teamtailor.com", "join.com", "workday.com", "bamboohr.com")
 _JOB_CLASS = re.compile(r"\b(job|jobs|position|opening|vacanc\w*|posting|role)\b", re.I)
 _SOCIAL_CLASS = re.compile(r"social|follow", re.I)
-# A description that sells rather than says: a phone number or a call to action ("Call Now: 90294 69931 | ...").
-_MARKETING = re.compile(r"\+?\d[\d ()./-]{7,}\d|\b(call (now|us)|whats ?app|book (now|a)|get a (free )?quote|"
-                        r"order now|contact us today)\b", re.I)
-_TRUNCATED = re.compile(r"(\.\.\.|…|\bread more\W*|\bmore\s*»)\s*[\"”]?[^.!?]{0,40}$", re.I)
 _GENERIC_TITLE = re.compile(r"^(home|homepage|start|startseite|welcome|willkommen|accueil|inicio|benvenuti|"
                             r"index|main page)$", re.I)
 SIZE_BANDS = ((10, "1-10"), (50, "11-50"), (200, "51-200"), (500, "201-500"), (1000, "501-1,000"),
@@ -66,7 +63,7 @@ def parse_company_page(text: str, url: str) -> dict:
         base.startswith(("http://", "https://")) and urlsplit(base).path.strip("/").count("/") >= 1)  # (not a saved file)
     description = _text(org.get("description"))
     if not description and not is_article:
-        description = _page_description(doc, meta)
+        description = page_description(doc, meta)
     out = {
         "name": clean_space(name), "site_name": clean_space(meta.get("og:site_name", "")),
         "title": title, "description": description.strip(), "logo": _logo(org, base), "website": "",
@@ -224,30 +221,6 @@ def _title_name(title: str, base: str) -> str:
     return parts[0] if len(parts) == 1 and len(parts[0]) <= 80 else ""
 
 
-def _page_description(doc, meta: dict) -> str:
-    """What the site says it is: the meta or OpenGraph description, unless it sells (a phone number, "Call
-    now") or was cut ("... Read More"); then the page's own paragraph it quotes, or its first paragraph."""
-    given = meta.get("og:description") or meta.get("description", "")
-    if given and not _MARKETING.search(given) and not _TRUNCATED.search(given):
-        return given
-    if given and _MARKETING.search(given):
-        quoted = _quoted_sentences(doc, given)
-        if quoted:
-            return quoted
-    return _lead_paragraph(doc) or given
-
-
-def _quoted_sentences(doc, given: str) -> str:
-    """The sentences of the page's first paragraph that the description quotes word for word."""
-    folded = clean_space(given).casefold()
-    for p in doc.iter("p"):
-        sentences = re.split(r"(?<=[.!?])\s+", clean_space(p.text_content()))
-        quoted = [s for s in sentences if len(s.split()) >= 6 and s.casefold() in folded]
-        if quoted:
-            return " ".join(quoted)
-    return ""
-
-
 def _in_social_block(el, depth: int = 6) -> bool:
     while el is not None and depth >= 0:
         if _SOCIAL_CLASS.search(f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-label', '')}"):
@@ -391,21 +364,6 @@ def _address(value) -> str:
         parts = [_text(value.get(k)) for k in ("addressLocality", "addressRegion", "addressCountry")]
         return ", ".join(dict.fromkeys(p for p in parts if p))
     return clean_space(str(value or ""))
-
-
-_NOT_ABOUT_US = re.compile(r"cookie|javascript|browser|privacy|copyright|©|all rights reserved|newsletter|subscribe", re.I)
-
-
-def _lead_paragraph(doc) -> str:
-    """What a home page without a description says first about itself: its first paragraph of a
-    sentence or more, outside navigation, footers, forms and cookie banners."""
-    for p in doc.iter("p"):
-        if any(a.tag in ("nav", "footer", "form", "aside") for a in p.iterancestors()):
-            continue
-        text = clean_space(p.text_content())
-        if 60 <= len(text) <= 600 and len(text.split()) >= 8 and not _NOT_ABOUT_US.search(text):
-            return text
-    return ""
 
 
 def _plain(html: str) -> str:
