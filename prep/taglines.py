@@ -28,6 +28,21 @@ sap oracle linux and & / +
 """.split())
 
 
+# An award or certification worn with the job: "Microsoft 365 MVP", "MVP Identity & Access", "MCT".
+_AWARD = re.compile(r"(?:^|\s*(?:,|&|\||\band\b|[-–])\s*)(?:[A-Z0-9][\w+]*\s){0,4}(?:MVP|MCT)"
+                    r"(?:\s+(?:in\s+|for\s+)?[A-Z][\w]*(?:\s*&\s*[A-Z]\w*)?)?(?=\s*(?:,|&|\||[-–]|\band\b|$))")
+
+
+def _without_awards(text: str) -> str:
+    """"Microsoft MVP & Partner & Solution Architect" -> "Partner & Solution Architect"; a line that is only
+    awards stays as it is (the reader decides what it is)."""
+    if not text:
+        return text
+    kept = _AWARD.sub("", text).strip(" ,&|-–")
+    kept = re.sub(r"^(?:and|&)\s+", "", kept).strip()
+    return kept if kept else text
+
+
 def _only_technologies(text: str) -> bool:
     tokens = [t for t in re.split(r"[\s,]+", text.lower()) if t]
     return bool(tokens) and all(t in TECH_WORDS for t in tokens)
@@ -52,6 +67,9 @@ def split_tagline(tagline: str | None) -> tuple[str, str]:
 
     A "company" that is only technologies ("Web developer - Angular SpringBoot") belongs to the title."""
     title, company = _split_tagline(tagline)
+    title = _without_awards(title)  # "Microsoft MVP & Partner" is a partner
+    if company and not _AWARD.sub("", company).strip(" ,&|-–"):
+        company = ""  # "Security MVP" is no employer
     if company and _only_technologies(company) and not _AT.search(clean_space(tagline)):
         return clean_space(tagline).strip(" ,|-–—"), ""
     return title, company

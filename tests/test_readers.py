@@ -45,6 +45,8 @@ def page(text: str, url: str = "http://event.example/speakers/", content_type: s
     ("Mother, Engineer, Runner", ("Mother, Engineer, Runner", "")),
     ("Inventor of EventStorming", ("Inventor of EventStorming", "")),
     ("Web developer - Angular SpringBoot", ("Web developer - Angular SpringBoot", "")),  # technologies, no company
+    ("Microsoft MVP & Partner & Solution Architect at CRMK Deutschland", ("Partner & Solution Architect", "CRMK Deutschland")),
+    ("Managing Director and Microsoft MVP", ("Managing Director", "")),  # an award worn with the job
     ("Chairman & CEO Kony, Inc.", ("Chairman & CEO", "Kony, Inc.")),
     ("Manager at the Harvard Center for Geographic Analysis", ("Manager", "Harvard Center for Geographic Analysis")),
     ("Editor at The Guardian", ("Editor", "The Guardian")),
