@@ -80,12 +80,13 @@ def parse(text: str, url: str) -> Parsed:
     by_class: dict[str, list[str]] = defaultdict(list)  # the short lines of each class, card after card
     card_names = Counter(normalize_name(hit[1]) for _, hit in cards)
     for item, hit in cards:  # a person may appear twice (card + modal, two sections)
-        short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
+        texts = own_texts(item)
+        short = [(n, t) for n, t in texts if len(t) <= 40]
         lines.update({t for _, t in short})
         for node, text in short:
             if node.get("class"):
                 by_class[node.get("class")].append(text)
-        wide = sum(1 for _, t in own_texts(item) if normalize_name(t) in card_names) >= 2
+        wide = sum(1 for _, t in short if normalize_name(t) in card_names) >= 2
         if wide and card_names[normalize_name(hit[1])] >= 2:
             continue  # a block drawn too wide (a section of several cards): the person has a card of their own
         record = read_card(item, url, hit)
