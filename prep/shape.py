@@ -144,8 +144,11 @@ def person_aliases(records: list[dict]) -> dict[str, str]:
                 keep[normalize_name(record["name"])] = kept["name"]
 
     by_profile: dict[str, dict] = {}
-    for key, record in named.items():
-        links = record.get("links") or {}
+    for one in records:  # every record of a name: the listing's card, their own page
+        if not one.get("name"):
+            continue
+        record = named[normalize_name(one["name"])]
+        links = one.get("links") or {}
         for network in ("linkedin", "x", "github"):
             url = links.get(network) if isinstance(links, dict) else ""
             if not isinstance(url, str) or not url:

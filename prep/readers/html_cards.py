@@ -125,17 +125,23 @@ def read_person(text: str, url: str, name: str) -> dict | None:
     element that names them and says more than the name, read like any card."""
     root = html_tree(text)
     _strip(root)
-    target, best = normalize_name(name), None
+    target, best, views = normalize_name(name), None, []
     for el in root.iter("div", "article", "section", "main", "li", "td", "header", "figure"):
         hit = find_name(el)
         if hit and normalize_name(hit[1]) == target and len(el.text_content()) > len(hit[1]) + 20:
             size = sum(1 for _ in el.iter())
+            views.append((el, hit))
             if best is None or size < best[0]:
                 best = (size, el, hit)
     if not best:
         return None
     record = read_card(best[1], url, best[2])
     job_column([record])
+    for el, hit in views:  # the page may show them twice (a pop-up and the page): their profiles are in either
+        if el is not best[1] and not any(el is a for a in best[1].iterancestors()):
+            for network, link in read_card(el, url, hit)["links"].items():
+                if network != "other":
+                    record["links"].setdefault(network, link)
     return record
 
 
