@@ -36,3 +36,16 @@ def test_an_interview_of_many_headed_answers_gives_no_talks():
 
 def test_a_page_that_does_not_name_the_person_gives_nothing():
     assert read_profile(PAGE, "Someone Else") == {"bio": "", "talks": [], "abstracts": []}
+
+
+def test_a_profile_page_that_shows_the_person_twice_gives_the_links_of_both_views():
+    from prep.readers.html_cards import read_person
+
+    page = ("<html><body><div class='sidenav'><h1 class='speaker-name'>Ivan Lozano</h1>"
+            "<h2 class='speaker-info-1'>Airspace Systems Inc</h2><p>Builds rescue drones.</p></div>"
+            "<main><div class='speaker-details'><h1 class='speaker-name'>Ivan Lozano</h1>"
+            "<h2 class='speaker-info-1'>Airspace Systems Inc</h2><p>Builds rescue drones and teaches robotics.</p>"
+            "<a href='http://linkedin.com/in/ivanovishx'>in</a><a href='https://twitter.com/ivanovishx'>x</a></div></main>"
+            "</body></html>")
+    record = read_person(page, "http://conf.example/speakers/ivan-lozano/", "Ivan Lozano")
+    assert record["links"]["linkedin"] == "http://linkedin.com/in/ivanovishx"
