@@ -31,17 +31,16 @@ def _given_name(token: str) -> bool:
     """"Charles" in "Lim Ci Wen (Charles)": a given name in brackets is the person's other name."""
     if not re.fullmatch(r"[A-Z][a-z]{2,14}", token) or token in _countries():
         return False  # "(India)" after a name is where they come from
-    try:
-        from nicknames import NickNamer
-    except ImportError:  # pragma: no cover - a dependency
-        return False
-    global _NICKNAMER
-    _NICKNAMER = _NICKNAMER or NickNamer()
-    word = token.lower()
-    return bool(_NICKNAMER.nicknames_of(word) or _NICKNAMER.canonicals_of(word))
+    word, namer = token.lower(), nicknamer()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
 
 
-_NICKNAMER = None
+@functools.lru_cache(maxsize=1)
+def nicknamer():
+    """The hand-curated list of English given names and their nicknames (the ``nicknames`` package)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 @functools.lru_cache(maxsize=1)

@@ -157,7 +157,7 @@ def _choose(order: list[int], outside: np.ndarray, top: int, minimum: int, prote
 # Slots that are the programme's, not a talk someone made: no starter is asked about them.
 _CEREMONY = re.compile(r"^\W*(opening|closing|welcome|introduction|intro|keynote( by\b.*)?|registration|check-?in|"
                        r"lunch|break|coffee|apertura|cierre|clausura|bienvenida|inauguraci[óo]n|registro|almuerzo|"
-                       r"ouverture|cl[ôo]ture|accueil|er[öo]ffnung|begr[üu][ßs]ung|abschluss|apertura|chiusura|"
+                       r"ouverture|cl[ôo]ture|accueil|er[öo]ffnung|begr[üu][ßs]ung|abschluss|chiusura|"
                        r"benvenuto)( (remarks|session|ceremony|talk|keynote|words))?\W*$", re.I)
 
 

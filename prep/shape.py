@@ -8,7 +8,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schema
-from .names import clean_space, display_name, normalize_company, normalize_name, split_person_name, stable_id
+from .names import clean_space, display_name, nicknamer, normalize_company, normalize_name, split_person_name, stable_id
 from .social import social_network
 
 ROLE_RANK = {"speaker": 0, "organizer": 1, "sponsor contact": 2, "attendee": 3}
@@ -176,23 +176,7 @@ def _words_shared(a: str, b: str) -> bool:
 
 
 def _nicknames(a: str, b: str) -> bool:
-    if a == b or len(a) < 2 or len(b) < 2:
-        return False
-    try:
-        from nicknames import NickNamer
-    except ImportError:  # pragma: no cover - a dependency
-        return False
-    namer = _namer(NickNamer)
-    # a shorter form of the longer name ("Mike" of "Michael", "Bob" of "Robert"), never a name of the same
-    # length from another language ("Ivan" and "John" are two people here)
+    """A shorter form of the longer name ("Mike" of "Michael", "Bob" of "Robert"), never a name of the same
+    length from another language ("Ivan" and "John" are two people here)."""
     short, long = sorted((a, b), key=len)
-    return len(short) < len(long) and short in namer.nicknames_of(long)
-
-
-_NAMER: list = []
-
-
-def _namer(cls):
-    if not _NAMER:
-        _NAMER.append(cls())
-    return _NAMER[0]
+    return len(short) < len(long) and short in nicknamer().nicknames_of(long)
