@@ -13,6 +13,7 @@ from .model import Event
 from .readers.agenda import complete_times
 from .readers.embedded import embedded_people, merge_into
 from .readers.event_facts import event_facts
+from .readers.columns import motto_column
 from .readers.html_cards import read_person
 from .readers.profile_page import read_profile
 from .readers.site_map import roles_of, site_pages
@@ -302,6 +303,9 @@ def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict
         for person in people:
             person["profile_url"] = url
         out.append(readers.Parsed(people=people, sessions=sessions))
+    # the speakers' pages of one site share a template: their one-line taglines are mottos or employers as a
+    # column, decided once for all of them
+    motto_column([p for part in out for p in part.people])
     return out
 
 

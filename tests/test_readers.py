@@ -808,3 +808,16 @@ def test_a_data_column_that_glues_company_to_title_is_split_throughout(tmp_path)
     assert people == {"Ada Lind": ("Managing Director", "Slalom"), "Bo Chen": ("Chief Revenue Officer", "Kasisto"),
                       "Cy Diaz": ("President & CEO", "Partners Federal Credit Union"), "Di Fox": ("CTO", "Temenos"),
                       "Ed Gray": ("Golf Hall of Fame Member", "")}
+
+
+def test_one_line_mottos_are_no_employers_but_bare_employers_stay():
+    def cards(lines):
+        return "".join(f"<div class='speaker'><a class='speaker-name' href='/s/{i}.html'>{n}</a>"
+                       f"<p class='speaker-details'>{t}</p></div>" for i, (n, t) in enumerate(lines))
+    names = ["Ann Lee", "Bo Chen", "Cy Diaz", "Di Fox", "Ed Gray"]
+    mottos = ["Passionate software craftsman", "Event Stormer", "Grizzled Optimist", "Jessitron", "Accidental DDDer"]
+    firms = ["Nexmo", "Universidad del Norte", "Geotab", "Kiwi Campus", "Python Barranquilla"]
+    motto_page = parse_page(page(f"<html><body>{cards(zip(names, mottos))}</body></html>")).people
+    firm_page = parse_page(page(f"<html><body>{cards(zip(names, firms))}</body></html>")).people
+    assert [p["company"] for p in motto_page] == [""] * 5
+    assert [p["company"] for p in firm_page] == firms

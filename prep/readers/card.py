@@ -267,6 +267,8 @@ def read_card(card, url: str, hit: tuple) -> dict:
         title, company = split_tagline(tagline)
     record = {"name": name, "title": title, "company": company, "bio": bio if bio not in (title, company) else "",
               "role": "speaker", "source_url": url, "links": {}, "talks": []}
+    if company and not title and not company_from_name and not org and company == clean_space(tagline):
+        record["_bare"] = True  # one line, no separator, read as an employer: the page decides (columns.motto_column)
     if job and tagline == job and not (title and company and _balanced(title) and _balanced(company)):
         record["_job"] = job  # a line marked as the job: the page's column decides (see columns.job_column)
     _links(card, url, name_node, record)

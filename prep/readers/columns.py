@@ -59,6 +59,27 @@ def with_tables(cards: list[dict], rows: list[dict]) -> list[dict]:
     return out + [r for r in by_name.values() if all(normalize_name(c["name"]) != normalize_name(r["name"]) for c in out)]
 
 
+_CONNECTORS = {"and", "of", "the", "for", "de", "del", "la", "da", "di", "du", "des", "y", "e", "et", "und", "&", "van", "von"}
+# Adjectives and agent nouns, which mottos are made of ("Passionate", "Emerging Human", "Event Stormer")
+_MOTTO_WORD = re.compile(r"^[A-Za-z]+(?:ing|ate|ive|ous|ful|al|er|ist)$")
+
+
+def _motto_like(text: str) -> bool:
+    """"Passionate software craftsman", "Domain (de)coder", "Accidental DDDer": a self-description."""
+    words = [w.strip("()") for w in text.split()]
+    return any(w[:1].islower() and w.lower() not in _CONNECTORS and "." not in w for w in words) \
+        or any(_MOTTO_WORD.match(w) and not w.isupper() for w in words)
+
+
+def motto_column(records: list[dict]) -> None:
+    """A page whose one-line taglines are mostly mottos ("Grizzled Optimist", "Jessitron") names no employer
+    in them at all; a page of bare employers ("Nexmo", "Universidad del Norte") keeps them."""
+    bare = [r for r in records if r.pop("_bare", False)]
+    if len(bare) >= 4 and sum(_motto_like(r["company"]) for r in bare) * 5 >= len(bare) * 2:
+        for record in bare:
+            record["company"] = ""
+
+
 def job_column(records: list[dict]) -> None:
     """Decide once for the page what its "job"-marked line holds: job titles ("Co-Organizador (Speakers)",
     "Voluntarios") when most of them read as titles, then each is a whole title; companies otherwise

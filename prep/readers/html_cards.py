@@ -22,7 +22,7 @@ from ..htmltree import html_tree
 from ..names import clean_space, looks_like_typed_name, normalize_name
 from . import Parsed, register
 from .card import NAME_HINT, classes, find_name, own_texts, read_card
-from .columns import editions, job_column, label_column, other_views, with_tables
+from .columns import editions, job_column, label_column, motto_column, other_views, with_tables
 from .tables import people_in_tables
 
 ANCHOR_MARKS = {"¶", "§", "#", "🔗", "⚓", "⚓︎", "🔗︎"}
@@ -99,6 +99,7 @@ def parse(text: str, url: str) -> Parsed:
                                                                                                   record["profile_url"]):
                 people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
     job_column(list(people.values()))
+    motto_column(list(people.values()))
     label_column(list(people.values()), lines, by_class, len(cards))
     editions(root, cards, people)
     other_views(list(people.values()), best, scored, url)
