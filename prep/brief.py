@@ -1,8 +1,10 @@
-"""The brief as one verb: read the event, research its companies, plan, then render the notebook.
+"""The brief's steps: read the event, research its companies, plan, gather; then run the notebook.
 
-``prepare`` does the data work once (fetching through the cache). ``build_brief`` saves what it
-prepared beside the notebook run, so the notebook only loads and displays it; opened on its own in
-JupyterLab, the notebook calls ``prepare`` itself. Either way the same code makes the same brief.
+``notebooks/event_brief.ipynb`` calls the steps one per cell (:class:`Session`, :func:`read`,
+:func:`research`, :func:`plan`, :func:`finish`, :func:`save`) and shows each step's frames;
+``prepare`` runs the same steps in one call for scripts. ``build_brief`` (``prep brief``) is papermill
+running that notebook plus the HTML export of the result, so the executed notebook in the brief's
+folder is the record of the run, and runs again.
 """
 from __future__ import annotations
 
@@ -12,13 +14,12 @@ import hashlib
 import json
 import os
 import re
-import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import PrepError, RenderError
+from .errors import PrepError
 
 if TYPE_CHECKING:  # kept out of the import path: a notebook showing prepared sections needs neither
     import pandas as pd
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # kept out of the import path: a notebook showing prepared se
     from .model import Event
     from .settings import Settings
 
-SECTIONS = "sections.json"
+EVENT_FILE = "event.json"  # the event as read (name, dates, place, slug): written beside the tables
 MAX_PHOTO_BYTES = 300_000
 
 
@@ -60,7 +61,7 @@ def _settings(offline: bool, cache_dir: str | None, proxy: str | None) -> Settin
 
 
 @contextmanager
-def _fetcher(offline: bool, cache_dir: str | None, demo: bool, progress: bool):
+def _fetcher(offline: bool, cache_dir: str | None, demo: bool, progress: bool | None):
     from .fetch import Fetcher
 
     with ExitStack() as stack:
@@ -69,54 +70,107 @@ def _fetcher(offline: bool, cache_dir: str | None, demo: bool, progress: bool):
             from .demo import demo_web
 
             proxy = stack.enter_context(demo_web())
-        settings = dataclasses.replace(_settings(offline, cache_dir, proxy), progress=progress)
+        settings = _settings(offline, cache_dir, proxy)
+        if progress is not None:  # else PREP_PROGRESS decides
+            settings = dataclasses.replace(settings, progress=progress)
         if demo:  # the demo web is a server on this machine: its .example hosts are served over http
             settings = dataclasses.replace(settings, guess_urls="http://{slug}.example/", delay=settings.local_delay)
         yield stack.enter_context(Fetcher(settings))
 
 
+class Session:
+    """What the steps of a brief share: one fetcher (HTTP cache, politeness) and, for the demo event, the
+    demo web served on this machine. A notebook opens it in its first cell; :func:`finish` closes it."""
+
+    def __init__(self, *, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
+                 progress: bool | None = None):
+        self.demo = demo
+        self._stack = ExitStack()
+        self.fetcher = self._stack.enter_context(_fetcher(offline, cache_dir, demo, progress))
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def load_event(sources, *, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
                progress: bool = True) -> Event:
     """Read an event for a notebook. ``demo=True`` serves the bundled demo web while reading."""
+    with Session(offline=offline, cache_dir=cache_dir, demo=demo, progress=progress) as session:
+        return read(sources, session)
+
+
+# -- the steps, in the order the notebook runs them -----------------------------------------------------
+def read(sources, session: Session, *, name: str | None = None) -> Event:
+    """The event from its pages, each speaker's own page included, as a person would read it; ``name``
+    (the user's name for the event) wins over what its pages say."""
     from .event import read_event
 
-    with _fetcher(offline, cache_dir, demo, progress) as fetcher:
-        return read_event(source_list(sources), fetcher=fetcher, follow_profiles=True)
+    event = read_event(source_list(sources), fetcher=session.fetcher, follow_profiles=True)
+    if name:
+        event.info["name"] = name
+    return event
 
 
-def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
-            demo: bool = False, domains=None, research: bool = True, progress: bool = True,
-            name: str | None = None) -> Prepared:
-    """Read the event, research its companies, plan whom to meet and fetch their photos."""
+def research(event: Event, session: Session, *, domains=None, enabled: bool = True):
+    """The companies of the event's people and organisations (``Research``; empty frames when disabled)."""
+    from . import schema
+    from .research import Research, research_companies
+
+    if not enabled:
+        return Research(schema.empty("companies"), schema.empty("company_news"))
+    return research_companies(event, domains=_domains(session.demo, domains), fetcher=session.fetcher)
+
+
+def plan(event: Event, found, profile, contacts=None, *, top: int = 20):
+    """Whom to meet and why (``Plan``); without a profile, everyone unranked and no plan."""
     import pandas as pd
 
     from . import schema
-    from .event import read_event
-    from .plan import plan_meetings
-    from .research import research_companies
+    from .plan import Plan, plan_meetings
 
+    if profile is None:
+        return Plan(schema.empty("priorities"), schema.empty("priorities"), [],
+                    pd.DataFrame({"person_id": event.people["person_id"], "score": 0.0}))
+    return plan_meetings(event, found, profile, contacts, top=top)
+
+
+def finish(session: Session, event: Event, found, planned, profile=None) -> Prepared:
+    """Fetch the photos of the people in the plan, close the session and gather what the brief shows."""
+    try:
+        photos = _photos(session.fetcher, event.people, planned.priorities)
+    finally:
+        session.close()
+    return Prepared(event, found.companies, found.news, planned.priorities, planned.outside_industry,
+                    planned.ranking, planned.timing, photos, profile.name if profile else "")
+
+
+def profile_of(profile):
+    """The user's profile, read and checked once before any fetching (``None`` stays ``None``)."""
     from .profile import Profile, load_profile
 
-    sources = source_list(sources)
-    if profile is not None and not isinstance(profile, Profile):
-        profile = load_profile(profile)  # read (and checked) once, before any fetching
-    with _fetcher(offline, cache_dir, demo, progress) as fetcher:
-        event = read_event(sources, fetcher=fetcher, follow_profiles=True)  # each speaker's own page, as a person would
-        if name:  # the user's name for the event wins over what its pages say
-            event.info["name"] = name
-        found = (research_companies(event, domains=_domains(demo, domains), fetcher=fetcher)
-                 if research else None)
-        companies = found.companies if found else schema.empty("companies")
-        news = found.news if found else schema.empty("company_news")
-        if profile:
-            plan = plan_meetings(event, found, profile, contacts, top=top)
-            priorities, outside, ranking, timing = plan.priorities, plan.outside_industry, plan.ranking, plan.timing
-        else:
-            priorities = outside = schema.empty("priorities")
-            ranking, timing = pd.DataFrame({"person_id": event.people["person_id"], "score": 0.0}), []
-        photos = _photos(fetcher, event.people, priorities)
-    return Prepared(event, companies, news, priorities, outside, ranking, timing, photos,
-                    profile.name if profile else "")
+    return profile if profile is None or isinstance(profile, Profile) else load_profile(profile)
+
+
+def prepare(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir: str | None = None,
+            demo: bool = False, domains=None, research_companies: bool = True, progress: bool = True,
+            name: str | None = None) -> Prepared:
+    """The notebook's steps in one call: read the event, research its companies, plan, fetch photos."""
+    profile = profile_of(profile)
+    session = Session(offline=offline, cache_dir=cache_dir, demo=demo, progress=progress)
+    try:
+        event = read(sources, session, name=name)
+        found = research(event, session, domains=domains, enabled=research_companies)
+        planned = plan(event, found, profile, contacts, top=top)
+    except BaseException:
+        session.close()
+        raise
+    return finish(session, event, found, planned, profile)
 
 
 def _domains(demo: bool, domains):
@@ -146,37 +200,16 @@ def _photos(fetcher, people: "pd.DataFrame", priorities: "pd.DataFrame") -> dict
     return photos
 
 
-def brief_sections(sources, *, profile=None, contacts=None, top: int = 20, offline: bool = False, cache_dir=None,
-                   demo: bool = False, data_dir=None, output_dir=None, wait: float = 6 * 3600) -> dict:
-    """The brief's sections as HTML, for the notebook.
-
-    Given ``data_dir`` (``prep brief`` passes it), wait for the sections it is preparing there and
-    load them: the kernel then needs no pandas at all. Run on its own, the notebook prepares the data
-    here; ``output_dir``, if given, also receives the frames as CSV and brief.xlsx. The result's
-    ``prepared`` key holds the frames in that case, for exploring further.
-    """
-    if data_dir:
-        from .render import FAILED_MARK
-
-        folder, deadline = Path(data_dir), time.monotonic() + wait
-        if not folder.is_dir():
-            raise RenderError(f"data_dir {folder} does not exist: set data_dir = None to read the event again")
-        while not (folder / SECTIONS).is_file():
-            if (folder / FAILED_MARK).exists():
-                raise RenderError("preparing the brief's data failed; see the error where prep brief ran")
-            if time.monotonic() > deadline:
-                raise RenderError(f"no {SECTIONS} in {folder} after {wait:.0f} s")
-            time.sleep(0.02)
-        return json.loads((folder / SECTIONS).read_text(encoding="utf-8"))
-    from .report import sections
-
-    prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
-                       demo=demo, progress=False)
-    if output_dir:
-        folder = Path(output_dir) / prepared.event.slug
-        folder.mkdir(parents=True, exist_ok=True)
-        write_frames(prepared, folder)
-    return {**sections(prepared), "prepared": prepared}
+def save(prepared: Prepared, output_dir) -> Path | None:
+    """Write the brief's tables into ``output_dir`` (CSV, brief.xlsx, event.json); ``None`` writes nothing."""
+    if not output_dir:
+        return None
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_frames(prepared, folder)
+    info = {**prepared.event.info, "slug": prepared.event.slug}
+    (folder / EVENT_FILE).write_text(json.dumps(info, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    return folder
 
 
 FILES_NOTE = """What is in this folder (made by prep):
@@ -186,8 +219,8 @@ brief.xlsx          the tables for a spreadsheet (Excel, LibreOffice, Numbers): 
                     never a formula, so it is safe to open whatever the scraped pages said
 *.csv               the same tables exactly as found, for pandas and other tools. Do not open them in
                     a spreadsheet: a scraped cell starting with = could run as a formula there
-event_brief.ipynb   the executed notebook: open it in JupyterLab and run it again (offline)
-sections.json       what the notebook shows; inputs.json: what the brief was made from
+event_brief.ipynb   the executed notebook: open it in JupyterLab and run it again (offline, from the cache)
+event.json          the event as read; inputs.json: what the brief was made from
 """
 
 
@@ -244,55 +277,44 @@ def company_data(company: str, sources=(), *, profile=None, contacts=None, offli
 def build_brief(sources, *, out_dir: str | Path = "briefs", profile: str | None = None, contacts: str | None = None,
                 top: int = 20, offline: bool = False, cache_dir: str | None = None, demo: bool = False,
                 domains=None, slug: str | None = None, progress: bool = True, owner: str = "", name: str | None = None):
-    """Prepare the data and execute ``event_brief.ipynb`` into ``out_dir/<slug>/``.
+    """Run ``event_brief.ipynb`` with papermill into ``out_dir/<slug>/`` and export its HTML.
 
-    The folder gets brief.html, the executed notebook, people/sessions/organizations/companies/
-    company_news/priorities as CSV, brief.xlsx, inputs.json and sections.json (what the notebook
-    displays, so that it runs again from its folder). The notebook's kernel starts while
-    the data is prepared here. The folder is swapped in atomically; a failed run leaves the previous
-    brief in place and names the executed notebook that holds the error.
+    The notebook does the work in its cells (read, research, plan, sections) and writes the tables
+    into the new folder: people/sessions/organizations/companies/company_news/priorities as CSV,
+    brief.xlsx, event.json; here go inputs.json, brief.html and the executed notebook, which opened in
+    its folder runs again offline from the HTTP cache. The folder is swapped in atomically; a failed
+    run leaves the previous brief in place and names the executed notebook that holds the error.
     """
     from . import render
-    from .report import sections
 
-    # Absolute paths: papermill changes the working directory while the kernel runs beside the data step.
-    sources = [_absolute(s) for s in source_list(sources)]
-    profile, contacts, cache_dir = _absolute(profile), _absolute(contacts), _absolute(cache_dir)
-    domains = _absolute(domains) if isinstance(domains, (str, Path)) else domains
-    parameters = {"sources": sources, "profile": str(profile) if profile else None,
-                  "contacts": str(contacts) if contacts else None, "top": top,
-                  "offline": offline, "cache_dir": cache_dir, "demo": demo}
+    profile_of(profile)  # a broken profile fails here, in one line, before a kernel starts
+    # Absolute paths: the kernel runs in the notebooks' folder, and the saved notebook runs again from anywhere.
+    parameters = {"sources": [_absolute(s) for s in source_list(sources)], "profile": _absolute(profile),
+                  "contacts": _absolute(contacts), "top": top, "offline": offline, "cache_dir": _absolute(cache_dir),
+                  "demo": demo, "name": name,
+                  "domains": _absolute(domains) if isinstance(domains, (str, Path)) else domains}
 
-    def prepare_work(work: Path) -> str:
-        prepared = prepare(sources, profile=profile, contacts=contacts, top=top, offline=offline, cache_dir=cache_dir,
-                           demo=demo, domains=domains, progress=progress, name=name)
-        write_frames(prepared, work)
+    def inputs(work: Path) -> None:
         (work / "inputs.json").write_text(json.dumps({"parameters": parameters, "fingerprint": fingerprint(parameters)},
                                                      indent=1), encoding="utf-8")
-        ready = work / (SECTIONS + ".tmp")
-        ready.write_text(json.dumps(sections(prepared), ensure_ascii=False), encoding="utf-8")
-        ready.replace(work / SECTIONS)  # atomic: the waiting notebook never reads half a file
-        return slug or prepared.event.slug
 
-    with _env(PREP_PROGRESS="0"):
-        brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, prepare_work=prepare_work,
-                             owner=owner)
-    _read_data_from_own_folder(brief.notebook)
+    with _env(PREP_PROGRESS="1" if progress else "0", PREP_PROGRESS_TERMINAL="1"):
+        brief = render.build("event_brief.ipynb", Path(out_dir), slug, parameters, before=inputs, owner=owner)
+    _rerun_from_own_folder(brief.notebook)
     return brief
 
 
-def _read_data_from_own_folder(notebook: Path) -> None:
-    """Point the saved notebook's ``data_dir`` at its own folder, where sections.json stays.
-
-    It ran with the temporary folder the brief was built in, which is gone once the brief is swapped
-    in; with ``data_dir = "."`` the notebook, opened in its brief folder, runs again from the brief's
-    own data, offline, and the folder can be moved.
-    """
+def _rerun_from_own_folder(notebook: Path) -> None:
+    """Make the saved notebook a record that runs again where it lies: its tables go to its own folder
+    (``output_dir = "."``; the temporary folder it was built in is gone) and it answers from the HTTP
+    cache (``offline = True``), so the folder can be moved and re-run with no network."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            cell["source"] = re.sub(r"(?m)^data_dir = .*$", 'data_dir = "."', source)
+            source = re.sub(r"(?m)^output_dir = .*$", 'output_dir = "."', source)
+            cell["source"] = re.sub(r"(?m)^offline = .*$",
+                                    "offline = True  # a re-run answers from the HTTP cache; False fetches again", source)
     tmp = notebook.with_suffix(".tmp")
     tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(notebook)

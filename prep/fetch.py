@@ -13,9 +13,10 @@ import os
 import re
 import socket
 import sqlite3
-import urllib.request
+import sys
 import threading
 import time
+import urllib.request
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -346,7 +347,7 @@ class Fetcher:
         cond = threading.Condition()
         total = sum(1 for q in queues.values() for is_robots, _ in q if not is_robots)
         bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
-                   leave=False)
+                   leave=False, file=sys.__stderr__ if self.settings.progress_terminal else None)
 
         def next_url() -> tuple[str, tuple[bool, str]] | None:
             with cond:

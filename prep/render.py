@@ -18,7 +18,6 @@ import re
 import shutil
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -30,9 +29,10 @@ from .layout import BRIEF_MARK
 log = logging.getLogger("prep")
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"  # package data: a link to the top-level notebooks/
 CSS = Path(__file__).resolve().parent / "templates" / "brief.css"
-# A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell).
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
-FAILED_MARK = "prepare.failed"  # written into data_dir when the data step fails, so a waiting notebook stops
+# A quiet kernel that keeps no input history (a brief's cells need none; it saves a SQLite write per cell), and
+# leaves the process's own stderr alone: progress bars drawn there reach the terminal of `prep brief`.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False",
+                    "--IPKernelApp.capture_fd_output=False"]
 
 
 @dataclass
@@ -273,46 +273,24 @@ def _first_heading(body: str) -> str:
 
 
 def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
-          prepare_work: Callable[[Path], str | None] | None = None, owner: str = "") -> Brief:
+          before: Callable[[Path], None] | None = None, owner: str = "") -> Brief:
     """Execute ``notebooks/<notebook_name>`` into ``out_dir/<slug>/`` and export its HTML.
 
-    With ``prepare_work``, the notebook gets ``data_dir`` (the new brief folder) and the kernel
-    starts while ``prepare_work(data_dir)`` writes the data there in this process, so kernel start-up
-    and data preparation overlap; the notebook waits for the data (see
-    :func:`prep.brief.brief_sections`). ``prepare_work`` may return the folder name (slug). The
-    folder is swapped in atomically; on failure the previous brief stays and the executed notebook is
-    kept as ``<slug>.failed.ipynb``.
+    The notebook gets ``output_dir``, the new brief folder, and writes its tables there; ``before(folder)``
+    may add files first. Without a ``slug``, the folder is named by the ``slug`` of the event.json the
+    notebook wrote. The folder is swapped in atomically; on failure the previous brief stays and the
+    executed notebook is kept as ``<slug>.failed.ipynb``.
     """
     out_dir = Path(out_dir).resolve()  # papermill changes the working directory while the kernel runs
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".brief-", dir=out_dir))
     stem = Path(notebook_name).stem
     executed = work / f"{stem}.ipynb"
-    outcome: dict = {}
-
-    def run() -> None:
-        try:
-            execute(NOTEBOOKS / notebook_name, executed, parameters)
-        except BaseException as err:  # handed to the main thread
-            outcome["error"] = err
-
     try:
-        if prepare_work:
-            parameters = {**parameters, "data_dir": str(work)}
-            kernel = threading.Thread(target=run, name="papermill", daemon=True)
-            kernel.start()
-            try:
-                slug = prepare_work(work) or slug
-            except BaseException:
-                (work / FAILED_MARK).write_text("the data step failed", encoding="utf-8")
-                kernel.join()
-                raise
-            kernel.join()
-        else:
-            run()
-        slug = slug or "brief"
-        if "error" in outcome:
-            raise outcome["error"]
+        if before:
+            before(work)
+        execute(NOTEBOOKS / notebook_name, executed, {**parameters, "output_dir": str(work)})
+        slug = slug or _slug_written(work) or "brief"
         export_html(executed, work / "brief.html")
     except RenderError as err:
         keep = out_dir / f"{slug or 'brief'}.failed.ipynb"
@@ -331,6 +309,17 @@ def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
     slug = target.name
     (out_dir / f"{slug}.failed.ipynb").unlink(missing_ok=True)
     return Brief(directory=target, html=target / "brief.html", notebook=target / f"{stem}.ipynb")
+
+
+def _slug_written(work: Path) -> str:
+    """The folder name the notebook chose: ``slug`` in the event.json it wrote (see prep.brief.save)."""
+    import json
+
+    try:
+        slug = str(json.loads((work / "event.json").read_text(encoding="utf-8")).get("slug") or "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return slug if re.fullmatch(r"[\w.-]{1,120}", slug) and slug not in (".", "..") else ""
 
 
 def is_brief(folder: Path) -> bool:

@@ -2,12 +2,10 @@
 
 Functions return HTML strings for ``IPython.display.HTML``; notebooks only call them. Links are
 kept only when they are http(s) or mailto. Charts are plain HTML/CSS bars (no image files, no
-scripts); the one script, the everyone table's sort/filter/pager, reads its rows from an inert JSON
-block and writes them with ``textContent``, so no scraped string is ever parsed as HTML.
+scripts); tables to sort and filter come from :mod:`prep.tables` (DataTables, offline).
 """
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from urllib.parse import quote
@@ -183,109 +181,30 @@ def outside_list(outside: pd.DataFrame, companies: pd.DataFrame | None = None) -
 
 
 # -- 4. everyone -----------------------------------------------------------------------------------------
-_TABLE_SCRIPT = """
-(function () {
-  var root = document.getElementById("%(id)s");
-  if (!root) { return; }
-  var rows = JSON.parse(document.getElementById("%(id)s-data").textContent);
-  var columns = %(columns)s;
-  var state = {sort: -1, desc: false, filter: "", page: 0, size: %(size)d};
-  var tbody = root.querySelector("tbody"), info = root.querySelector(".pager-info");
-  function safe(url) { return /^(https?:\\/\\/|mailto:)/i.test(url || "") ? url : ""; }
-  function visible() {
-    var f = state.filter.toLowerCase();
-    var out = f ? rows.filter(function (r) { return r.join(" ").toLowerCase().indexOf(f) >= 0; }) : rows.slice();
-    if (state.sort >= 0) {
-      var i = state.sort, dir = state.desc ? -1 : 1;
-      out.sort(function (a, b) {
-        var x = a[i], y = b[i];
-        if (typeof x === "number" && typeof y === "number") { return (x - y) * dir; }
-        return String(x).localeCompare(String(y)) * dir;
-      });
-    }
-    return out;
-  }
-  function draw() {
-    var list = visible(), pages = Math.max(1, Math.ceil(list.length / state.size));
-    state.page = Math.min(state.page, pages - 1);
-    tbody.textContent = "";
-    list.slice(state.page * state.size, (state.page + 1) * state.size).forEach(function (r) {
-      var tr = document.createElement("tr");
-      columns.forEach(function (c, i) {
-        var td = document.createElement("td");
-        if (c.links) {
-          (r[i] || []).forEach(function (pair) {
-            var href = safe(pair[1]);
-            if (!href) { return; }
-            var a = document.createElement("a");
-            a.href = href; a.rel = "noopener noreferrer"; a.textContent = pair[0];
-            td.appendChild(a); td.appendChild(document.createTextNode(" "));
-          });
-        } else {
-          td.textContent = typeof r[i] === "number" ? r[i].toFixed(2) : r[i];
-        }
-        tr.appendChild(td);
-      });
-      tbody.appendChild(tr);
-    });
-    info.textContent = list.length ? ("Showing " + (state.page * state.size + 1) + "–" +
-      Math.min(list.length, (state.page + 1) * state.size) + " of " + list.length) : "No one matches";
-    root.setAttribute("data-ready", "true");
-  }
-  root.querySelector("input").addEventListener("input", function (e) { state.filter = e.target.value; state.page = 0; draw(); });
-  root.querySelector(".prev").addEventListener("click", function () { state.page = Math.max(0, state.page - 1); draw(); });
-  root.querySelector(".next").addEventListener("click", function () { state.page += 1; draw(); });
-  root.querySelectorAll("th").forEach(function (th, i) {
-    if (columns[i].links) { return; }
-    th.tabIndex = 0;
-    th.addEventListener("click", function () {
-      state.desc = state.sort === i ? !state.desc : columns[i].desc === true;
-      state.sort = i; draw();
-    });
-  });
-  draw();
-})();
-"""
-
-
-def everyone_table(people: pd.DataFrame, *, scores: pd.DataFrame | None = None, companies: pd.DataFrame | None = None,
-                   page_size: int = 50, table_id: str = "everyone") -> str:
-    """Every person in a sortable, filterable, paged table.
-
-    The rows travel as an inert JSON block and a small inline script shows one page at a time, so a
-    10,000-person event stays light; without scripts (print, e-mail previews) the first page is
-    already in the HTML.
-    """
+def everyone_table(people: pd.DataFrame, *, scores: pd.DataFrame | None = None,
+                   companies: pd.DataFrame | None = None) -> str:
+    """Every person in a table to sort, filter and page (DataTables through :mod:`prep.tables`), most relevant
+    first. Each cell is escaped here and profile links are kept only when http(s)."""
     from .names import normalize_company
+    from .tables import table
 
     industry = {}
     if companies is not None and len(companies):
         industry = dict(zip(companies["normalized_name"], companies["industry"].fillna("")))
     score = dict(zip(scores["person_id"], scores["score"])) if scores is not None and len(scores) else {}
-    columns = [{"name": "Name"}, {"name": "Title"}, {"name": "Company"}, {"name": "Industry"}, {"name": "Role"},
-               {"name": "Relevance", "desc": True}, {"name": "Profiles", "links": True}]
     rows = []
     for r in people.to_dict("records"):
         company = _value(r.get("company"))
-        profiles = [[LABELS[k], _value(r.get(k))] for k in PROFILE_KEYS if safe_url(r.get(k))]
-        rows.append([_value(r.get("name")), _value(r.get("title")), company,
-                     _value(industry.get(normalize_company(company), "")) if company else "", _value(r.get("role")),
-                     round(float(score.get(r.get("person_id"), 0.0)), 4), profiles])
+        rows.append({"Name": escape(_value(r.get("name"))), "Title": escape(_value(r.get("title"))),
+                     "Company": escape(company),
+                     "Industry": escape(_value(industry.get(normalize_company(company), ""))) if company else "",
+                     "Role": escape(_value(r.get("role"))),
+                     "Relevance": round(float(score.get(r.get("person_id"), 0.0)), 2),
+                     "Profiles": " ".join(link(r.get(k), LABELS[k]) for k in PROFILE_KEYS if safe_url(r.get(k)))})
+    frame = pd.DataFrame(rows, columns=["Name", "Title", "Company", "Industry", "Role", "Relevance", "Profiles"])
     if score:
-        rows.sort(key=lambda row: -row[5])
-    first_page = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(v)) if not isinstance(v, float) else f'{v:.2f}'}</td>" for v in row[:-1])
-        + "<td>" + " ".join(link(u, k) for k, u in row[-1]) + "</td></tr>" for row in rows[:page_size])
-    head = "".join(f'<th scope="col">{escape(c["name"])}</th>' for c in columns)
-    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    script = _TABLE_SCRIPT % {"id": table_id, "columns": json.dumps(columns), "size": page_size}
-    return (f'<div class="table-tool" id="{table_id}"><label>Filter <input type="search" placeholder="name, company, '
-            f'title, industry..."></label> <button type="button" class="prev">Previous</button> '
-            f'<button type="button" class="next">Next</button> <span class="pager-info">Showing 1–'
-            f'{min(page_size, len(rows))} of {len(rows)}</span>'
-            f'<table class="people"><thead><tr>{head}</tr></thead><tbody>{first_page}</tbody></table>'
-            f'<script type="application/json" id="{table_id}-data">{data}</script><script>{script}</script></div>')
+        frame = frame.sort_values("Relevance", ascending=False, kind="stable")
+    return f'<div class="people">{table(frame, html_cells=True, order=[], pageLength=25)}</div>'
 
 
 # -- 5. companies ----------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class Settings:
     # it by their full address, as plain requests, instead of through a CONNECT tunnel it cannot open.
     local_web: bool = False
     progress: bool = True  # tqdm progress bars
+    progress_terminal: bool = False  # in a notebook run by `prep brief`: bars on its terminal, not in the notebook
     render: bool = False  # render pages that build their content with JavaScript in headless Chromium (prep/jsrender.py)
     # Where to look for a company's site when nothing names it (online only; checked by fetching).
     # {slug} is the company name squeezed ("acmerobotics") or hyphenated ("acme-robotics").

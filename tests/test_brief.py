@@ -41,7 +41,7 @@ def test_demo_brief_has_every_section_and_file(brief):
     assert "import prep" not in html  # code is hidden
     assert {p.name for p in brief.directory.iterdir()} >= {
         "brief.html", "event_brief.ipynb", "people.csv", "sessions.csv", "organizations.csv", "companies.csv",
-        "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json", "sections.json"}
+        "company_news.csv", "priorities.csv", "brief.xlsx", "inputs.json", "event.json"}
     assert not [p for p in brief.directory.parent.iterdir() if p.name.startswith(".brief-")]  # no build folder left
     priorities = pd.read_csv(brief.directory / "priorities.csv")
     assert len(priorities) == 20 and priorities.iloc[0]["name"] == "Ava Jansen"
@@ -54,7 +54,7 @@ def test_html_is_self_contained_and_linkedin_is_never_scraped(brief):
     assert not re.search(r"<img[^>]+src=\"https?:", html), "no images from the web"
     images = re.findall(r"<img[^>]*>", html)
     assert images and all(re.search(r'alt="[^"]+"', img) for img in images), "every photo has a text alternative"
-    assert "cdn" not in html.lower()
+    assert not re.search(r"https?://[^\s\"'<>]*(cdn|unpkg|jsdelivr)", html.lower())  # tables work offline
     assert "linkedin.com/search/results/people/?keywords=" in html  # a search link where no profile is known
     assert "<h2" in html and 'href="#Your-plan"' in html  # a table of contents that works
     ids = set(re.findall(r'id="([^"]+)"', html))
@@ -110,9 +110,9 @@ def test_hostile_event_leaves_nothing_active_in_the_whole_brief(tmp_path):
         for tag in re.findall(r"<[^>]+>", html):  # no tag or attribute carries it
             assert bad not in tag, (bad, tag)
     scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2  # the everyone table's inert JSON data and its own pager code
-    assert "alert(" not in scripts[1]
-    assert "</script" not in scripts[0] and "<" not in scripts[0]  # the JSON data cannot close its element
+    assert scripts and all("_itables_" in s or "itables_" in s for s in scripts)  # only the tables' own code
+    assert not any("alert(" in s or "onerror" in s for s in scripts)  # scraped text reaches them escaped
+    assert "Eve &lt;script&gt;" in html or "Eve Hacker" in html
 
 
 def test_company_brief_notebook_runs(tmp_path):
@@ -177,31 +177,35 @@ def test_batch_file_errors_name_the_event(tmp_path):
 
 
 def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
-    """Opened in JupyterLab and run top to bottom, the notebook prepares the demo data itself."""
+    """Opened in JupyterLab and run top to bottom, the notebook reads, researches and plans the demo event
+    step by step, each step's frames shown as tables to sort and filter."""
     from prep.render import NOTEBOOKS, execute
 
     out = tmp_path / "run.ipynb"
     execute(NOTEBOOKS / "event_brief.ipynb", out, {"cache_dir": str(tmp_path / "cache"), "output_dir": str(tmp_path / "csv")})
-    outputs = json.dumps(json.loads(out.read_text(encoding="utf-8"))["cells"])
-    assert "Ava Jansen" in outputs and "Harbor Data Summit 2027" in outputs and "Traceback" not in outputs
-    assert (tmp_path / "csv" / "harbor-data-summit-2027" / "priorities.csv").is_file()
+    cells = {c.get("id"): json.dumps(c.get("outputs", [])) for c in json.loads(out.read_text(encoding="utf-8"))["cells"]}
+    assert "Harbor Data Summit 2027" in cells["read"] and "itables" in cells["read"] and "People" in cells["read"]
+    assert "Companies" in cells["research"] and "Your plan" in cells["plan"] and "Ava Jansen" in cells["plan"]
+    assert "Traceback" not in "".join(cells.values())
+    assert (tmp_path / "csv" / "priorities.csv").is_file() and (tmp_path / "csv" / "event.json").is_file()
 
 
 def test_the_saved_notebook_runs_again_from_its_brief_folder(brief, tmp_path):
-    """It was built in a temporary folder; saved, it reads the brief's own data, wherever the folder is."""
-    from prep.brief import brief_sections
+    """It was built in a temporary folder; saved, it writes to its own folder and answers from the cache,
+    wherever the folder is moved."""
     from prep.render import execute
 
     moved = tmp_path / "moved"
     shutil.copytree(brief.directory, moved)
+    (moved / "priorities.csv").unlink()
     source = json.loads((moved / "event_brief.ipynb").read_text(encoding="utf-8"))
-    injected = next(c for c in source["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
-    assert 'data_dir = "."' in "".join(injected["source"])
+    injected = "".join(next(c for c in source["cells"] if "injected-parameters" in c["metadata"].get("tags", []))["source"])
+    assert 'output_dir = "."' in injected and re.search(r"(?m)^offline = True", injected)
     execute(moved / "event_brief.ipynb", tmp_path / "again.ipynb", {}, cwd=moved)
     outputs = json.dumps(json.loads((tmp_path / "again.ipynb").read_text(encoding="utf-8"))["cells"])
     assert "Ava Jansen" in outputs and "Traceback" not in outputs
-    with pytest.raises(RenderError, match="does not exist"):  # at once, not after hours of waiting
-        brief_sections([], data_dir=tmp_path / "gone")
+    assert "page/s" not in (moved / "event_brief.ipynb").read_text(encoding="utf-8")  # bars went to prep's terminal
+    assert len(pd.read_csv(moved / "priorities.csv")) == 20  # written again, into its own folder
 
 
 def test_batch_reads_a_csv_events_file(tmp_path):
@@ -278,19 +282,21 @@ def test_kernel_clients_see_every_output_and_notice_a_dead_kernel():
 
 
 def test_papermill_gives_sources_as_text_and_the_notebook_reads_them_as_a_list(tmp_path):
-    import papermill
-
     from prep.brief import source_list
 
     assert source_list('["http://a.example/", "b.csv"]') == ["http://a.example/", "b.csv"]
     assert source_list("http://a.example/") == ["http://a.example/"]
     assert source_list(["x", Path("y")]) == ["x", "y"]
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(render.NOTEBOOKS / "event_brief.ipynb"), str(out), cwd=str(render.NOTEBOOKS),
-                               parameters={"sources": json.dumps([str(s) for s in DEMO_SOURCES]), "demo": True,
-                                           "profile": None, "cache_dir": str(tmp_path / "cache")},
-                               progress_bar=False, kernel_name="python3")
-    assert "Harbor" in out.read_text(encoding="utf-8")
+    # the README's commands, as a user types them: papermill's CLI passes the list as text
+    out, csv = tmp_path / "my-brief.ipynb", tmp_path / "my-brief"
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([bin_dir / "papermill", "notebooks/event_brief.ipynb", out, "--cwd", "notebooks",
+                    "-p", "sources", json.dumps([str(s) for s in DEMO_SOURCES]), "-p", "profile", str(DEMO_PROFILE),
+                    "-p", "cache_dir", str(tmp_path / "cache"), "-p", "output_dir", str(csv)],
+                   cwd=render.NOTEBOOKS.resolve().parent, check=True, capture_output=True)
+    subprocess.run([bin_dir / "jupyter", "nbconvert", "--to", "html", "--no-input", out], check=True, capture_output=True)
+    assert "Harbor" in out.with_suffix(".html").read_text(encoding="utf-8")
+    assert len(pd.read_csv(csv / "priorities.csv")) == 20
 
 
 def test_an_ampersand_in_the_event_name_is_escaped_once_and_the_folder_says_which_file_is_which(tmp_path):
