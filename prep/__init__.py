@@ -1,12 +1,14 @@
 """prep: walk into a conference or meetup prepared.
 
-fetch -> read -> shape -> research -> plan -> render -> track. The public API is small:
+The data walks forward through one folder per stage: fetch -> read -> shape -> research -> plan ->
+render -> track, beside a few shared helpers (errors, settings, schema, names, text, urls). The public
+API is small:
 
 >>> import prep
 >>> event = prep.read_event(["https://example.org/speakers"])        # doctest: +SKIP
 >>> event.people.head()                                               # doctest: +SKIP
 
-Names are imported on first use, so ``from prep import report`` in a notebook kernel stays fast.
+Names are imported on first use, so ``from prep.render import report`` in a notebook kernel stays fast.
 """
 from __future__ import annotations
 
@@ -15,12 +17,15 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "build_brief": "brief", "load_event": "brief", "prepare": "brief",
-    "Event": "model", "read_event": "event",
-    "Fetcher": "fetch", "Page": "fetch", "Settings": "settings",
-    "Research": "research", "research_companies": "research", "research_company": "research",
-    "Plan": "plan", "plan_meetings": "plan", "load_profile": "profile", "load_contacts": "profile",
-    "lint_outreach": "outreach", "run_batch": "batch", "read_events_file": "batch",
+    "Fetcher": "fetch.client", "Page": "fetch.client", "Settings": "settings",
+    "Event": "shape.model", "read_event": "shape.event",
+    "Research": "research.companies", "research_companies": "research.companies",
+    "research_company": "research.companies",
+    "Plan": "plan.meetings", "plan_meetings": "plan.meetings", "load_profile": "plan.profile",
+    "load_contacts": "plan.profile", "lint_outreach": "plan.outreach",
+    "build_brief": "render.brief", "load_event": "render.brief", "prepare": "render.brief",
+    "run_batch": "render.batch", "read_events_file": "render.batch",
+    "Tracker": "track.store",
     **{name: "errors" for name in ("PrepError", "FetchError", "RobotsDisallowed", "TooLarge", "OfflineMiss",
                                    "UnsafeURL", "ParseError", "NoPeopleFound", "SchemaError", "RenderError")},
 }

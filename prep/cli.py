@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .errors import PrepError
+from .layout import package_data
 
 EXIT_ERROR, EXIT_USAGE = 1, 2
 
@@ -44,8 +45,8 @@ def _write(frame, fmt: str, output: str | None, excel_safe: bool = False) -> Non
 
 
 def cmd_frame(args, which: str) -> int:
-    from .event import read_event
-    from .fetch import Fetcher
+    from .fetch.client import Fetcher
+    from .shape.event import read_event
 
     with Fetcher(_settings(args)) as fetcher:
         event = read_event(args.sources, kind=args.kind, fetcher=fetcher, follow_profiles=args.follow_profiles,
@@ -67,8 +68,8 @@ def cmd_frame(args, which: str) -> int:
 
 def _research(args, companies, organizations=None, saved_from=None):
     """``companies``: a list (``prep companies``) or one company as the user gave it (``prep company``)."""
-    from .fetch import Fetcher
-    from .research import research_companies, research_company
+    from .fetch.client import Fetcher
+    from .research.companies import research_companies, research_company
 
     settings = _settings(args)
     if args.guess_urls:
@@ -97,9 +98,9 @@ def cmd_company(args) -> int:
 
 
 def cmd_companies(args) -> int:
-    from .research import read_company_list
-
     import pandas as pd
+
+    from .research.companies import read_company_list
 
     organizations = pd.read_csv(args.orgs, dtype=str, keep_default_na=False) if args.orgs else None
     research = _research(args, read_company_list(args.people), organizations)
@@ -115,10 +116,10 @@ def cmd_companies(args) -> int:
 
 
 def cmd_rank(args) -> int:
-    from .event import read_event
-    from .fetch import Fetcher
-    from .plan import plan_meetings
-    from .profile import load_profile
+    from .fetch.client import Fetcher
+    from .plan.meetings import plan_meetings
+    from .plan.profile import load_profile
+    from .shape.event import read_event
 
     profile = load_profile(args.profile)  # check the profile before any fetching
     with Fetcher(_settings(args)) as fetcher:
@@ -134,8 +135,8 @@ def cmd_rank(args) -> int:
 
 
 def cmd_lint(args) -> int:
-    from .outreach import lint_outreach
-    from .profile import load_profile
+    from .plan.outreach import lint_outreach
+    from .plan.profile import load_profile
 
     text = Path(args.draft).read_text(encoding="utf-8") if args.draft != "-" else sys.stdin.read()
     subject, body = args.subject or "", text
@@ -153,7 +154,7 @@ def cmd_lint(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from .batch import read_events_file, run_batch
+    from .render.batch import read_events_file, run_batch
 
     events = read_events_file(args.events, profile=args.profile, contacts=args.contacts)
     results = run_batch(events, args.out, jobs=args.jobs, force=args.force, offline=args.offline, cache_dir=args.cache_dir,
@@ -170,7 +171,7 @@ def cmd_batch(args) -> int:
 def _tracker(args):
     import os
 
-    from .tracker import DEFAULT_CADENCE, Tracker
+    from .track.store import DEFAULT_CADENCE, Tracker
 
     cadence = dict(DEFAULT_CADENCE)
     for part in filter(None, os.environ.get("PREP_CADENCE", "").split(",")):
@@ -261,7 +262,7 @@ def cmd_backup(args) -> int:
 
 def cmd_forget(args) -> int:
     from .settings import Settings
-    from .tracker import forget
+    from .track.store import forget
 
     with _tracker(args) as tracker:
         cache = Path(args.cache) if args.cache else Settings.from_env().cache_path
@@ -274,8 +275,8 @@ def cmd_forget(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .brief import build_brief
     from .demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
+    from .render.brief import build_brief
 
     brief = build_brief(DEMO_SOURCES, out_dir=args.out, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS),
                         cache_dir=args.cache_dir, demo=True)
@@ -286,7 +287,7 @@ def cmd_demo(args) -> int:
 def cmd_brief(args) -> int:
     import os
 
-    from .brief import build_brief
+    from .render.brief import build_brief
 
     if args.render:
         os.environ["PREP_RENDER"] = "1"  # the brief's data step reads its settings from the environment
@@ -299,7 +300,7 @@ def cmd_brief(args) -> int:
 def cmd_serve(args) -> int:
     import time
 
-    from .localweb import LocalWeb
+    from .fetch.localweb import LocalWeb
 
     with LocalWeb(args.root, latency=args.latency) as web:
         print(f"serving {args.root} by hostname; use it as a proxy, for http and https addresses alike:\n"
@@ -501,7 +502,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="serve a folder of sites by hostname on 127.0.0.1 (a local web)")
-    p.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parent / "demo_web"))
+    p.add_argument("root", nargs="?", default=str(package_data("demo_web")))
     p.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
     p.set_defaults(func=cmd_serve)
     return parser

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
-from .localweb import LocalWeb
+from .fetch.localweb import LocalWeb
+from .layout import package_data
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo_web"  # package data: a link to the top-level data/demo/
+DEMO_DIR = package_data("demo_web")  # package data: a link to the top-level data/demo/
 DEMO_SOURCES = [
     "http://harbordata.example/",
     "http://harbordata.example/speakers/",

@@ -52,7 +52,7 @@ def _key(text) -> str:
 
 
 def score_file(data_file: Path, expected_file: Path) -> Score:
-    from .event import read_event  # late import keeps `--help` fast
+    from .shape.event import read_event  # late import keeps `--help` fast
 
     with expected_file.open(encoding="utf-8", newline="") as fh:
         truth = {_key(r["name"]): r for r in csv.DictReader(fh)}

@@ -1,7 +1,7 @@
 """Score prep on whole real event websites: ``python -m prep.eval --sites [REALSITES_DIR]``.
 
 Each site of ``../shared/realsites/<site>/`` is served on 127.0.0.1 from its ``web/`` folder (by
-hostname, through :class:`prep.localweb.LocalWeb` as a proxy), and the real command line is run on
+hostname, through :class:`prep.fetch.localweb.LocalWeb` as a proxy), and the real command line is run on
 the URLs its ``site.yaml`` lists, as a user would: ``prep people``, ``prep sessions``, ``prep orgs`` and
 ``prep event``, all as JSON, sharing one HTTP cache (with ``--home-only``, on the first URL alone:
 the home page, from which prep must find the rest). Then, against the hand-checked
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .localweb import LocalWeb
+from .fetch.localweb import LocalWeb
 from .names import clean_space
 
 DEFAULT_SITES = Path(__file__).resolve().parents[1].parent / "shared" / "realsites"

@@ -63,7 +63,7 @@ ORGANIZATIONS = {
     "source_url": S,
 }
 
-#: One row per researched company (see prep.research). Unresolved companies stay, with the reason in ``error``.
+#: One row per researched company (see prep.research.companies). Unresolved companies stay, with the reason in ``error``.
 COMPANIES = {
     "company_id": S,         # stable hash of the normalised name; joins company_news
     "name": S,               # as the event pages spell it (or the site's own name when only a URL was given)
@@ -101,7 +101,7 @@ COMPANY_NEWS = {
     "summary": S,            # plain text (markup removed), at most 400 characters
 }
 
-#: The meeting plan (see prep.plan): one row per person to meet, best first. Every line of reasons,
+#: The meeting plan (see prep.plan.meetings): one row per person to meet, best first. Every line of reasons,
 #: commonalities, offer and starters ends with " — source: URL", the page the fact came from.
 PRIORITIES = {
     "person_id": S,          # joins people
@@ -115,7 +115,7 @@ PRIORITIES = {
     "approach": S,           # warm introduction, congratulations, considerate notes
     "where_to_meet": S,      # their sessions (time, room) or the session on their topic; sponsor stand
     "starters": S,           # open questions about their work, one per line
-    "outreach_subject": S,   # a draft that passes prep.outreach.lint_outreach (empty: nothing shared yet)
+    "outreach_subject": S,   # a draft that passes prep.plan.outreach.lint_outreach (empty: nothing shared yet)
     "outreach_body": S,
     "outside_industry": "boolean",  # their company's industry is known and not one of yours
     "evidence": S,           # every source URL the row draws on, one per line

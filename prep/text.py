@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-
 from collections import Counter
 
 import numpy as np

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from prep.fetch import Fetcher
-from prep.localweb import LocalWeb
+from prep.fetch.client import Fetcher
+from prep.fetch.localweb import LocalWeb
 from prep.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 from prep import schema
-from prep.event import Event
 from prep.names import normalize_company, stable_id
+from prep.shape.event import Event
 
 FIRST = "Ada Bram Chen Dana Eli Fay Gus Hana Ivo Jun Kai Lea Milo Nia Omar Pia Quinn Rosa Sami Tess Uma Vik Wen Xia Yara Zeno".split()
 LAST = "Abbott Bakker Chou Diaz Evers Fox Gupta Haddad Ito Jansen Kowalski Lind Meyer Novak Osei Park Quist Rossi Sato Tan Udo Vos Wu Yilmaz Zeller".split()

@@ -1,9 +1,9 @@
 """Sessions from HTML agendas of several layouts, with their speakers, times and rooms."""
 from __future__ import annotations
 
-from prep.event import read_event
-from prep.localweb import Reply
-from prep.readers.agenda import parse
+from prep.fetch.localweb import Reply
+from prep.read.agenda import parse
+from prep.shape.event import read_event
 
 TABLE = """<html><head><title>Schedule | Data Days</title></head><body><h1>Schedule</h1>
 <h2>Saturday, November 10</h2><table>
@@ -65,7 +65,7 @@ def test_an_agenda_page_makes_no_people_of_its_slots(tmp_path):
 
 
 def test_a_twelve_hour_agenda_puts_one_to_seven_in_the_afternoon_and_a_24_hour_one_keeps_them():
-    from prep.readers.agenda import _clock
+    from prep.read.agenda import _clock
 
     assert [_clock(t) for t in ("9:00", "11:45", "1:15", "4:00", "7:30", "07:30", "2.30 pm", "10:25am")] == [
         "09:00", "11:45", "13:15", "16:00", "19:30", "07:30", "14:30", "10:25"]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from prep.batch import read_events_file, run_batch
-from prep.demo import DEMO_PROFILE
 from synthetic import write_attendee_export
+
+from prep.demo import DEMO_PROFILE
+from prep.render.batch import read_events_file, run_batch
 
 distributed = pytest.importorskip("distributed")
 DASK = str(Path(sys.executable).with_name("dask"))

@@ -12,10 +12,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from prep import render
-from prep.brief import build_brief
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import RenderError
+from prep.render import notebook as render
+from prep.render.brief import build_brief
 
 SECTIONS = ("The event at a glance", "Your plan", "Outside your industry", "Everyone", "Companies", "Schedule",
             "After the event", "Sources")
@@ -116,7 +116,7 @@ def test_hostile_event_leaves_nothing_active_in_the_whole_brief(tmp_path):
 
 
 def test_company_brief_notebook_runs(tmp_path):
-    from prep.render import build
+    from prep.render.notebook import build
 
     brief = build("company_brief.ipynb", tmp_path, "tidewater",
                   {"company": "Tidewater Analytics", "cache_dir": str(tmp_path / "cache")})
@@ -164,8 +164,8 @@ def test_batch_builds_skips_and_reports(tmp_path):
 
 
 def test_batch_file_errors_name_the_event(tmp_path):
-    from prep.batch import read_events_file
     from prep.errors import SchemaError
+    from prep.render.batch import read_events_file
 
     path = tmp_path / "events.yaml"
     path.write_text("- name: A\n- name: B\n  sources: [x.csv]\n  colour: red\n", encoding="utf-8")
@@ -179,7 +179,7 @@ def test_batch_file_errors_name_the_event(tmp_path):
 def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
     """Opened in JupyterLab and run top to bottom, the notebook reads, researches and plans the demo event
     step by step, each step's frames shown as tables to sort and filter."""
-    from prep.render import NOTEBOOKS, execute
+    from prep.render.notebook import NOTEBOOKS, execute
 
     out = tmp_path / "run.ipynb"
     execute(NOTEBOOKS / "event_brief.ipynb", out, {"cache_dir": str(tmp_path / "cache"), "output_dir": str(tmp_path / "csv")})
@@ -193,7 +193,7 @@ def test_event_notebook_runs_on_its_own_with_its_defaults(tmp_path):
 def test_the_saved_notebook_runs_again_from_its_brief_folder(brief, tmp_path):
     """It was built in a temporary folder; saved, it writes to its own folder and answers from the cache,
     wherever the folder is moved."""
-    from prep.render import execute
+    from prep.render.notebook import execute
 
     moved = tmp_path / "moved"
     shutil.copytree(brief.directory, moved)
@@ -209,7 +209,7 @@ def test_the_saved_notebook_runs_again_from_its_brief_folder(brief, tmp_path):
 
 
 def test_batch_reads_a_csv_events_file(tmp_path):
-    from prep.batch import read_events_file
+    from prep.render.batch import read_events_file
 
     path = tmp_path / "events.csv"
     path.write_text("name,sources,profile,top\nCSV Meetup,a.csv; https://example.org/speakers,me.yaml,5\n",
@@ -221,7 +221,7 @@ def test_batch_reads_a_csv_events_file(tmp_path):
 
 
 def test_a_kept_kernel_forgets_the_previous_notebook(tmp_path, monkeypatch):
-    from prep import render
+    from prep.render import notebook as render
 
     def notebook(name: str, source: str) -> Path:
         path = tmp_path / name
@@ -282,7 +282,7 @@ def test_kernel_clients_see_every_output_and_notice_a_dead_kernel():
 
 
 def test_papermill_gives_sources_as_text_and_the_notebook_reads_them_as_a_list(tmp_path):
-    from prep.brief import source_list
+    from prep.render.brief import source_list
 
     assert source_list('["http://a.example/", "b.csv"]') == ["http://a.example/", "b.csv"]
     assert source_list("http://a.example/") == ["http://a.example/"]

@@ -5,10 +5,10 @@ import os
 import re
 
 import pytest
-
 from browser import chromium, render_dom
-from prep.brief import build_brief
+
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
+from prep.render.brief import build_brief
 
 # CI sets PREP_REQUIRE_BROWSER (it installs Chromium first): there a missing browser fails instead of skipping.
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(chromium() is None and not os.environ.get("PREP_REQUIRE_BROWSER"),
@@ -58,7 +58,7 @@ TYPE_SCRIPT = """<script>setTimeout(function () {
 
 
 def test_batch_index_sorts_by_a_clicked_column(tmp_path):
-    from prep.batch import Result, write_index
+    from prep.render.batch import Result, write_index
 
     results = [Result("Small Meetup", "built", "small", "small/brief.html", people=9, planned=3, companies=2),
                Result("Big Summit", "built", "big", "big/brief.html", people=120, planned=20, companies=40),

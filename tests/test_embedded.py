@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from prep.event import parse_page
-from prep.fetch import Page
+from prep.fetch.client import Page
+from prep.shape.event import parse_page
 
 SPEAKERS = [{"fullName": "Ada Lovelace", "jobTitle": "Analyst", "company": "Engines", "bio": "Writes programs."},
             {"fullName": "Grace Hopper", "jobTitle": "Admiral", "company": "Navy", "bio": "Writes compilers."}]

@@ -7,8 +7,8 @@ figure may only go up: a change that lowers one fails here.
 from __future__ import annotations
 
 import pytest
-
 from conftest import REALWORLD
+
 from prep.eval import by_folder, score_corpus, totals
 
 pytestmark = pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not present")

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from prep.demo import DEMO_SOURCES
-from prep.event import read_event
-from prep.shape import merge_people
+from prep.shape.event import read_event
+from prep.shape.frames import merge_people
 
 
 def test_demo_event_merges_all_sources(fetcher):
@@ -70,7 +70,7 @@ def test_follow_profiles_reads_linked_person_pages(fetcher, web):
 
 
 def test_profile_pages_without_json_ld_enrich_only_their_own_person(fetcher, web):
-    from prep.localweb import Reply
+    from prep.fetch.localweb import Reply
 
     base = "http://plain.example/speakers/"
     cards = "".join(f"<div class='speaker'><img src='/p.jpg'><h3><a href='/speakers/{slug}/'>{name}</a></h3><p>{title}</p></div>"

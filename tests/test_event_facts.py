@@ -6,8 +6,8 @@ import json
 import pytest
 
 from prep.cli import main
-from prep.localweb import Reply
-from prep.readers.event_facts import event_facts
+from prep.fetch.localweb import Reply
+from prep.read.event_facts import event_facts
 
 PAGES = [
     ("<title>Speakers | Nordic Data Days</title><h1>Nordic Data Days</h1><p>Join us September 12 - 14, 2027 "

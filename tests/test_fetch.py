@@ -6,12 +6,12 @@ import sys
 import time
 
 import pytest
-
 from conftest import with_settings
+
 from prep.errors import FetchError, OfflineMiss, RobotsDisallowed, TooLarge, UnsafeURL
-from prep.fetch import Fetcher
+from prep.fetch.client import Fetcher
+from prep.fetch.localweb import Reply
 from prep.urls import follow
-from prep.localweb import Reply
 
 EVENT = "http://harbordata.example/"
 
@@ -239,7 +239,7 @@ def test_one_request_at_a_time_per_host_holds_across_processes_on_one_machine(we
         for i in range(3):
             web.route(f"http://busy.example/{who}{i}", slow)
     web.route("http://busy.example/robots.txt", Reply(404, ""))
-    script = ("import sys; from pathlib import Path; from prep.fetch import Fetcher; from prep.settings import Settings\n"
+    script = ("import sys; from pathlib import Path; from prep.fetch.client import Fetcher; from prep.settings import Settings\n"
               "f = Fetcher(Settings(proxy=sys.argv[1], cache_path=Path(sys.argv[2]), delay=0.3))\n"
               "[f.get(f'http://busy.example/{sys.argv[3]}{i}') for i in range(3)]\n")
     cache = str(tmp_path / "shared" / "http_cache.sqlite")
@@ -255,7 +255,7 @@ def test_one_request_at_a_time_per_host_holds_across_processes_on_one_machine(we
 def test_a_slow_start_moves_the_host_s_next_turn_back_by_the_time_it_lost():
     """The delay counts from when the server saw the request: a request that left late (a busy process, a new
     connection) answers later than the quickest seen, and the next turn moves back by the difference."""
-    from prep.politeness import HostThrottle
+    from prep.fetch.politeness import HostThrottle
 
     throttle = HostThrottle(lambda host: 0.2)
     with throttle.slot("quick.example") as answered:

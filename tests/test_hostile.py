@@ -7,15 +7,15 @@ import json
 
 import pandas as pd
 import pytest
-
 from conftest import with_settings
-from prep.brief import build_brief
+
 from prep.demo import DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import FetchError, ParseError
-from prep.event import read_event
-from prep.fetch import Fetcher
-from prep.localweb import Reply
-from prep.research import research_companies
+from prep.fetch.client import Fetcher
+from prep.fetch.localweb import Reply
+from prep.render.brief import build_brief
+from prep.research.companies import research_companies
+from prep.shape.event import read_event
 
 GOOD = "http://good.example/speakers.json"
 SPEAKERS = json.dumps([{"name": "Ada Lovelace", "company": "Analytical Engines"},
@@ -155,7 +155,7 @@ def test_a_robots_refusal_names_the_cli_flag(settings, web):
 def test_the_local_web_serves_only_folders_directly_under_its_root(tmp_path):
     import http.client
 
-    from prep.localweb import LocalWeb
+    from prep.fetch.localweb import LocalWeb
 
     (tmp_path / "site.example").mkdir()
     (tmp_path / "site.example" / "index.html").write_text("<h1>ok</h1>", encoding="utf-8")
@@ -180,8 +180,8 @@ def test_control_characters_never_reach_the_terminal_or_the_frames():
 
 
 def test_a_very_long_event_name_gives_a_short_folder_name():
-    from prep.model import Event
     from prep import schema
+    from prep.shape.model import Event
 
     event = Event(info={"name": "Data " * 80}, people=schema.empty("people"), sessions=schema.empty("sessions"),
                   organizations=schema.empty("organizations"))
@@ -190,7 +190,7 @@ def test_a_very_long_event_name_gives_a_short_folder_name():
 
 def test_links_and_redirects_never_reach_this_machine_or_private_networks_unless_named(tmp_path):
     from prep.errors import UnsafeURL
-    from prep.localweb import LocalWeb
+    from prep.fetch.localweb import LocalWeb
     from prep.settings import Settings
 
     with LocalWeb() as server:  # reached directly, without a proxy, as a user's own server would be
@@ -221,9 +221,8 @@ def test_a_server_that_trickles_bytes_meets_the_deadline(settings, web):
 
 
 def test_batch_events_whose_names_collide_each_get_their_own_folder(tmp_path):
-    from prep.batch import run_batch
-
     from prep.demo import DEMO_DIR
+    from prep.render.batch import run_batch
 
     sources = [str(DEMO_DIR / "attendees.csv")]  # a local file: no network, quick briefs
     events = [{"name": name, "sources": sources, "profile": None, "contacts": None, "top": 5}
@@ -238,7 +237,7 @@ def test_batch_events_whose_names_collide_each_get_their_own_folder(tmp_path):
 
 
 def test_people_nested_deeper_than_libxml2s_default_limit_are_found():
-    from prep.readers.html_cards import parse
+    from prep.read.html_cards import parse
 
     cards = "".join(f"<div class='s'><h3>{n}</h3><p>CTO at Acme</p></div>" for n in ("Ann Lee", "Bob Ray", "Cy Ng"))
     deep = "<html><body>" + "<div>" * 400 + cards + "</div>" * 400 + "</body></html>"

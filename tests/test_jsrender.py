@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-
 from browser import chromium
-from prep.localweb import Reply
+
+from prep.fetch.localweb import Reply
 
 pytest.importorskip("playwright")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(chromium() is None and not os.environ.get("PREP_REQUIRE_BROWSER"),

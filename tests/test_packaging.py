@@ -6,8 +6,8 @@ import re
 import tomllib
 
 import yaml
-
 from conftest import ROOT
+
 from prep.cli import build_parser
 
 CONDA_NAMES = {"matplotlib-base": "matplotlib"}  # conda-forge name -> PyPI name

@@ -10,18 +10,18 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DEMO
+from synthetic import generated_event
+
 from prep import schema
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import SchemaError
-from prep.event import read_event
-from prep.fetch import Fetcher
-from prep.outreach import lint_outreach
-from prep.plan import SOURCE, holiday_notes, plan_meetings, speaks
-from prep.profile import load_contacts, load_profile
-from prep.research import research_companies
-from synthetic import generated_event
+from prep.fetch.client import Fetcher
+from prep.plan.meetings import SOURCE, holiday_notes, plan_meetings, speaks
+from prep.plan.outreach import lint_outreach
+from prep.plan.profile import load_contacts, load_profile
+from prep.research.companies import research_companies
+from prep.shape.event import read_event
 
 PROFILE = load_profile(DEMO_PROFILE)
 INTERESTS = PROFILE.interests + PROFILE.goals
@@ -29,7 +29,7 @@ INTERESTS = PROFILE.interests + PROFILE.goals
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from prep.localweb import LocalWeb
+    from prep.fetch.localweb import LocalWeb
     from prep.settings import Settings
 
     with LocalWeb(DEMO) as web:
@@ -184,8 +184,8 @@ def test_where_to_meet_names_sessions_with_time_and_room(demo_plan):
 
 
 def test_where_to_meet_follows_the_role_when_no_session_says_more():
-    from prep import shape
-    from prep.model import Event
+    from prep.shape import frames as shape
+    from prep.shape.model import Event
 
     records = [{"name": name, "role": role, "source_url": "http://meetup.example/e/1"}
                for name, role in (("Megan Ortiz", "organizer"), ("Ruth Okoye", "attendee"))]
@@ -336,8 +336,8 @@ def test_a_starter_quotes_whole_sentences_or_clauses_never_a_cut_one():
 
 
 def test_no_reason_offer_or_starter_quotes_a_cut_sentence(tmp_path):
-    from prep.brief import prepare
     from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
+    from prep.render.brief import prepare
 
     prepared = prepare(DEMO_SOURCES, profile=str(DEMO_PROFILE), contacts=str(DEMO_CONTACTS), demo=True, progress=False,
                        cache_dir=str(tmp_path / "cache"))
@@ -356,8 +356,8 @@ def test_a_language_counts_only_when_used_as_one():
 
 
 def test_no_starter_is_asked_about_a_ceremony_slot():
-    from prep import shape
-    from prep.model import Event
+    from prep.shape import frames as shape
+    from prep.shape.model import Event
 
     people = shape.merge_people([{"name": n, "role": "speaker", "source_url": "http://conf.example/"}
                                  for n in ("Jhon Roa", "Ada Lind")])

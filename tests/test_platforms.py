@@ -14,14 +14,13 @@ import os
 import subprocess
 import sys
 
+import platform_pages
 import pytest
+from conftest import with_settings
 
 from prep.errors import PrepError
-from prep.event import read_event
-from prep.localweb import Reply
-
-import platform_pages
-from conftest import with_settings
+from prep.fetch.localweb import Reply
+from prep.shape.event import read_event
 
 JSON = {"Content-Type": "application/json"}
 SESSIONIZE_ALL = {

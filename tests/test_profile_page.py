@@ -1,7 +1,7 @@
 """A speaker's own page: the bio and the talk the listing cut, never the card's lines or an interview."""
 from __future__ import annotations
 
-from prep.readers.profile_page import read_profile
+from prep.read.profile_page import read_profile
 
 PAGE = """<html><body><nav><h2>Speakers</h2></nav><article>
 <div class="head"><img src="/p.jpg"><div class="tip">eng</div><h2>Dominika Zając</h2><p>GDE | Engineer at Qualtrics</p></div>
@@ -39,7 +39,7 @@ def test_a_page_that_does_not_name_the_person_gives_nothing():
 
 
 def test_a_profile_page_that_shows_the_person_twice_gives_the_links_of_both_views():
-    from prep.readers.html_cards import read_person
+    from prep.read.html_cards import read_person
 
     page = ("<html><body><div class='sidenav'><h1 class='speaker-name'>Ivan Lozano</h1>"
             "<h2 class='speaker-info-1'>Airspace Systems Inc</h2><p>Builds rescue drones.</p></div>"

@@ -6,13 +6,13 @@ import json
 import pytest
 
 from prep.errors import NoPeopleFound, ParseError
-from prep.event import parse_page, read_event
-from prep.fetch import Page
-from prep.localweb import Reply
+from prep.fetch.client import Page
+from prep.fetch.localweb import Reply
 from prep.names import split_name_org
-from prep.taglines import split_tagline
-from prep.readers import candidates
+from prep.read import candidates
+from prep.read.taglines import split_tagline
 from prep.schema import PEOPLE, SESSIONS, empty
+from prep.shape.event import parse_page, read_event
 
 
 def page(text: str, url: str = "http://event.example/speakers/", content_type: str = "text/html") -> Page:
@@ -705,7 +705,7 @@ def test_a_list_of_name_and_affiliation_items_is_read_beside_the_cards():
 
 
 def test_people_under_a_past_editions_heading_are_kept_and_marked(tmp_path):
-    from prep.plan import plan_meetings
+    from prep.plan.meetings import plan_meetings
 
     now = "".join(f"<div class='s'><img src='/a{i}.jpg' alt=''><h3>{n}</h3><p>Data Engineer at Acme</p></div>"
                   for i, n in enumerate(["Ann Lee", "Bob Ray", "Cy Ng"]))
@@ -766,7 +766,7 @@ def test_organisation_and_title_written_together_are_split(tagline, expected):
 
 
 def test_one_person_under_a_nickname_is_one_person_but_two_names_of_a_kind_stay_two():
-    from prep.shape import person_aliases
+    from prep.shape.frames import person_aliases
 
     records = [{"name": "Michael Bayer", "bio": "Author of SQLAlchemy."}, {"name": "Mike Bayer"},
                {"name": "Iván Roa", "title": "Design"}, {"name": "John Roa"},

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from prep import Settings, report
-from prep.event import read_event
+from prep import Settings
+from prep.render import report
+from prep.shape.event import read_event
 
 HOSTILE = """<html><body><div class="grid">
 <div class="card"><h3>Eve <script>alert(1)</script>Hacker</h3><p class="role">CEO at <img src=x onerror=alert(2)>Evil Corp</p>
@@ -39,7 +40,7 @@ def test_safe_url_only_allows_web_and_mail():
 
 def test_unresearched_companies_show_once_in_a_list_and_unknown_industries_are_named_as_the_cause():
     from prep import schema
-    from prep.report import companies_section, outside_list
+    from prep.render.report import companies_section, outside_list
 
     companies = schema.conform([
         {"company_id": "a", "name": "Acme", "normalized_name": "acme", "website": "https://acme.example/",

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from prep.errors import NoPeopleFound
-from prep.event import read_event
-from prep.localweb import Reply
-from prep.readers.site_map import site_pages
+from prep.fetch.localweb import Reply
+from prep.read.site_map import site_pages
+from prep.shape.event import read_event
 
 HOME = """<html><head><title>Data Days 2029</title></head><body>
 <nav><a href="#" data-toggle="dropdown">Schedule</a><a href="/2029/">Home</a>

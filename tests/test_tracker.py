@@ -13,7 +13,7 @@ import pytest
 
 from prep import schema
 from prep.errors import PrepError
-from prep.tracker import MIGRATIONS, Tracker, forget
+from prep.track.store import MIGRATIONS, Tracker, forget
 
 DAY = date(2027, 4, 22)
 
@@ -156,7 +156,7 @@ def test_schema_is_versioned_and_wal(tracker, tmp_path):
 
 WRITER = """
 import sys
-from prep.tracker import Tracker
+from prep.track.store import Tracker
 db, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Tracker(db) as t:
     for i in range(n):
@@ -182,7 +182,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, brief_dir):
 
 CRASH = """
 import os, sys
-from prep.tracker import Tracker
+from prep.track.store import Tracker
 calls = []
 original = Tracker._upsert
 def dying(self, db, record):
@@ -298,7 +298,7 @@ def test_cli_met_due_done_replied(tmp_path):
 
 
 def test_follow_up_notebook_renders(tmp_path, tracker):
-    from prep.render import build
+    from prep.render.notebook import build
 
     tracker.met("Ava Jansen", event="hds27", day=DAY, note="replays", promises=["send the checklist"])
     brief = build("follow_up.ipynb", tmp_path / "out", "follow-ups", {"db": str(tracker.path), "today": "2027-04-25"})
@@ -326,7 +326,7 @@ def test_backup_never_overwrites_a_file_unasked_and_the_database_is_private(tmp_
     import stat
 
     from prep.errors import PrepError
-    from prep.tracker import Tracker
+    from prep.track.store import Tracker
 
     db = tmp_path / "t.sqlite"
     with Tracker(db) as tracker:
@@ -346,7 +346,7 @@ def test_backup_never_overwrites_a_file_unasked_and_the_database_is_private(tmp_
 
 def test_forget_touches_only_briefs_and_only_named_people(tmp_path, brief_dir):
     from prep.errors import PrepError
-    from prep.tracker import forget
+    from prep.track.store import forget
 
     briefs = brief_dir.parent
     clients = briefs / "clients"

@@ -17,11 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from distributed import Client, LocalCluster  # noqa: E402
-
-from prep.batch import read_events_file, run_batch  # noqa: E402
-from prep.demo import DEMO_PROFILE  # noqa: E402
-from prep.engine import BriefWorker  # noqa: E402
 from synthetic import write_attendee_export  # noqa: E402
+
+from prep.demo import DEMO_PROFILE  # noqa: E402
+from prep.render.batch import read_events_file, run_batch  # noqa: E402
+from prep.render.engine import BriefWorker  # noqa: E402
 
 
 def _peak_rss_mb() -> float:

@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from prep.demo import DEMO_PROFILE  # noqa: E402
 from synthetic import write_attendee_export  # noqa: E402
+
+from prep.demo import DEMO_PROFILE  # noqa: E402
 
 # The old design, measured with this script's method at commit 47aac58 on 2026-12-01 (see the README).
 OLD_DESIGN = ("old design (47aac58: data prepared outside the notebook, which only displayed it), same method, "
@@ -74,7 +75,7 @@ def floor_and_demo(tmp: Path, repeat: int) -> bool:
 def big(tmp: Path, people: int) -> bool:
     source = tmp / "big.csv"
     write_attendee_export(source, people, 99)
-    script = (f"import resource, sys; from prep.brief import build_brief; "
+    script = (f"import resource, sys; from prep.render.brief import build_brief; "
               f"b = build_brief([{str(source)!r}], out_dir={str(tmp / 'big')!r}, profile={str(DEMO_PROFILE)!r}, "
               f"offline=True, cache_dir={str(tmp / 'cache-big')!r}, progress=False); print(b.html)")
     start = time.perf_counter()

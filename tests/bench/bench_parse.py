@@ -10,9 +10,9 @@ import statistics
 import time
 from html import escape
 
-from prep.event import parse_page
-from prep.fetch import Page
-from prep.shape import merge_people
+from prep.fetch.client import Page
+from prep.shape.event import parse_page
+from prep.shape.frames import merge_people
 
 FIRST = ["Ava", "Ruben", "Marieke", "Samir", "Lotte", "Inês", "Priya", "Jonas", "Fatima", "Noor", "Sofia", "Kwame"]
 LAST = ["Jansen", "Okoye", "de Vries", "Haddad", "Bakker", "Carvalho", "Raman", "Claes", "El Amrani", "Visser"]

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from synthetic import generated_event  # noqa: E402
 
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE  # noqa: E402
-from prep.plan import plan_meetings  # noqa: E402
+from prep.plan.meetings import plan_meetings  # noqa: E402
 
 
 def main() -> int:

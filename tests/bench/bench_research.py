@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 import requests
 
-from prep.localweb import LocalWeb
+from prep.fetch.localweb import LocalWeb
 from prep.settings import Settings
 
 WORDS = "harbor tide delta quay lumen fern orchard marlin kelp civic stellar vector iron bright salt paper north".split()
@@ -101,7 +101,7 @@ def build_sites(root: Path, count: int) -> dict[str, str]:
 
 def serve(root: Path, latency: float, conn) -> None:
     """The sites' server, in its own process as on the real web (it must not share our GIL)."""
-    from prep.localweb import Reply
+    from prep.fetch.localweb import Reply
 
     with LocalWeb(root, latency=latency) as web:
         def log(host, path, headers):

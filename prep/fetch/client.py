@@ -1,0 +1,464 @@
+"""The one HTTP client every scraper uses: cache, retries, timeouts, robots.txt, per-host delay, size cap.
+
+Only this module imports ``requests``. A re-run answers from the SQLite cache (requests-cache)
+without touching the network; throttling lives in the transport adapter, so cache hits never wait.
+"""
+from __future__ import annotations
+
+import heapq
+import ipaddress
+import itertools
+import logging
+import os
+import re
+import socket
+import sqlite3
+import sys
+import threading
+import time
+import urllib.request
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import unquote, urlsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from tqdm import tqdm
+
+from ..errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
+from ..settings import Settings
+from ..urls import check_url
+from .page import Page, decode_charset
+from .politeness import HostThrottle, MachineSlots, RobotsCache, is_loopback
+
+log = logging.getLogger("prep")
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+def _cut_off(response, expired: threading.Event) -> None:
+    """The deadline passed: shut the socket, which wakes the reading thread with an error."""
+    expired.set()
+    sock = getattr(getattr(response.raw, "connection", None), "sock", None) or \
+        getattr(getattr(getattr(getattr(response.raw, "_fp", None), "fp", None), "raw", None), "_sock", None)
+    try:
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _BodyError(requests.ConnectionError):
+    """The connection broke while the body was read (truncated, bad chunk, stalled): retried like a refused one."""
+
+
+class _PoliteAdapter(HTTPAdapter):
+    """Waits for the host's turn, then streams the body under the size cap while holding it."""
+
+    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None,
+                 local_web: bool = False, guard: Callable[[str, bool], None] | None = None, deadline: float = 120.0):
+        super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
+        self._throttle, self._max_bytes, self._gate, self._local_web = throttle, max_bytes, gate, local_web
+        self._guard, self._deadline = guard, deadline
+
+    def send(self, request, **kwargs):
+        if self._guard is not None:  # every hop, redirects included, before any byte is sent
+            self._guard(request.url, bool((kwargs.get("proxies") or {}).get(urlsplit(request.url).scheme)))
+        if self._gate is not None:  # only requests that reach the network pass here: cache hits never wait
+            self._gate(request.url)
+        if self._local_web and request.url.startswith("https://") and (kwargs.get("proxies") or {}).get("https"):
+            asked = request.url  # a local web serves https pages by host name over plain http, no tunnel
+            request = request.copy()
+            request.url = "http://" + asked[len("https://"):]
+            response = self.send(request, **kwargs)
+            response.url = asked
+            return response
+        kwargs["stream"] = True
+        with self._throttle.slot(urlsplit(request.url).hostname or "") as answered:
+            response = super().send(request, **kwargs)
+            answered()
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self._max_bytes:
+                response.close()
+                raise TooLarge(request.url, self._max_bytes)
+            chunks, size = [], 0
+            expired = threading.Event()
+            watchdog = threading.Timer(self._deadline, _cut_off, (response, expired))  # a trickle never ends alone
+            watchdog.daemon = True
+            watchdog.start()
+            try:
+                for chunk in response.raw.stream(65536, decode_content=True):
+                    size += len(chunk)
+                    if size > self._max_bytes:
+                        raise TooLarge(request.url, self._max_bytes)
+                    chunks.append(chunk)
+            except urllib3.exceptions.DecodeError as err:
+                raise FetchError(request.url, f"the body is not the {response.headers.get('Content-Encoding')} "
+                                              "data its Content-Encoding says") from err
+            except urllib3.exceptions.ReadTimeoutError as err:
+                raise requests.ReadTimeout(f"reading the body timed out: {err}", request=request) from err
+            except (urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as err:
+                if expired.is_set():
+                    raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all "
+                                               "(PREP_DEADLINE)", request=request) from err
+                raise _BodyError(f"the body broke off: {err}", request=request) from err  # IncompleteRead, reset
+            finally:
+                watchdog.cancel()
+                response.close()
+            if expired.is_set():
+                raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all (PREP_DEADLINE)",
+                                           request=request)
+            response._content = b"".join(chunks)
+            response._content_consumed = True
+            return response
+
+
+class Fetcher:
+    """Fetch pages politely. Use one per run; it is safe to share across threads.
+
+    >>> fetcher = Fetcher(Settings.from_env())
+    >>> page = fetcher.get("https://example.org/speakers")
+    """
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        s = self.settings
+        # Beside the cache: processes that share a cache (a batch's workers on one machine) share the rule.
+        machine = MachineSlots(Path(s.cache_path).parent / "hosts") if s.host_locks else None
+        self.throttle = HostThrottle(lambda host: s.local_delay if is_loopback(host) else s.delay, machine)
+        self.robots = RobotsCache(s.user_agent, self._robots_text)
+        self._no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""
+        self._session = None  # built at the first request: reading local files needs no HTTP cache
+        self.named_hosts: set[str] = set()  # hosts the user named: they may be on this machine or network
+        self._session_lock = threading.Lock()
+        self.network_requests = 0  # pages that were not answered from the cache
+        self._count_lock = threading.Lock()
+
+    @property
+    def session(self):
+        """The one configured ``requests`` session: SQLite cache, politeness adapter, proxies."""
+        with self._session_lock:
+            if self._session is None:
+                self._session = self._new_session()
+            return self._session
+
+    def _new_session(self):
+        import requests_cache  # 0.05 s to import: only when something is fetched
+
+        s = self.settings
+        s.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        for attempt in range(20):
+            try:
+                session = requests_cache.CachedSession(
+                    str(s.cache_path), backend="sqlite", expire_after=s.cache_ttl,
+                    allowable_codes=(200,), stale_if_error=True, fast_save=True,
+                    # several processes share one cache (a batch's workers): readers never block the writer,
+                    # and a writer waits its turn (up to 30 s) instead of failing with "database is locked"
+                    wal=True, busy_timeout=30_000,
+                )
+                break
+            except sqlite3.OperationalError as err:
+                # switching a new cache to WAL wants it alone, and does not wait: two processes that open
+                # a fresh cache at once (a batch's workers) take turns
+                if "locked" not in str(err) or attempt == 19:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        session.max_redirects = s.max_redirects
+        session.headers["User-Agent"] = s.user_agent
+        # Read the environment's proxy and CA settings once, not on every request (requests
+        # re-reads os.environ per request when trust_env is on: ~0.3 ms each).
+        environ_proxies = {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
+        session.trust_env = False
+        session.proxies = {"http": s.proxy, "https": s.proxy} if s.proxy else environ_proxies
+        bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        if bundle:
+            session.verify = bundle
+        gate = self._obey_robots if s.obey_robots and not s.offline else None
+        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
+                                 local_web=s.local_web and bool(s.proxy), guard=self._refuse_internal,
+                                 deadline=s.deadline)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return session
+
+    # -- single documents -------------------------------------------------------------------
+    def get(self, url: str) -> Page:
+        """Fetch an http(s) URL, raising a :class:`FetchError` subclass on failure."""
+        check_url(url)
+        s = self.settings
+        if s.offline and not self.session.cache.contains(url=url):
+            raise OfflineMiss(url)  # the 504 that requests-cache would build says the same, ten times slower
+        attempt = 0
+        while True:
+            try:
+                response = self.session.get(url, timeout=(s.connect_timeout, s.read_timeout), proxies=self._proxies_for(url),
+                                            only_if_cached=s.offline)
+            except FetchError:  # our own: too large, robots.txt, a body that is not what it says
+                raise
+            except requests.TooManyRedirects as err:
+                raise FetchError(url, f"more than {s.max_redirects} redirects (a redirect loop?)") from err
+            except (requests.ConnectionError, requests.Timeout) as err:
+                if attempt >= s.retries:
+                    raise FetchError(url, f"{network_reason(err)} (after {attempt + 1} attempts)") from err
+                self._sleep_before_retry(url, attempt, None)
+                attempt += 1
+                continue
+            except requests.RequestException as err:
+                raise FetchError(url, str(err)) from err
+            if s.offline and response.status_code == 504 and response.reason == "Not Cached":
+                raise OfflineMiss(url)
+            if not getattr(response, "from_cache", False):
+                with self._count_lock:
+                    self.network_requests += 1
+            if response.status_code in RETRY_STATUSES and attempt < s.retries:
+                self._sleep_before_retry(url, attempt, response.headers.get("Retry-After"))
+                attempt += 1
+                continue
+            if response.status_code >= 400:
+                raise FetchError(url, f"HTTP {response.status_code} {response.reason or ''}".strip(),
+                                 status=response.status_code)
+            return self._page(response)
+
+    def _proxies_for(self, url: str) -> dict | None:
+        """``{}`` (go direct) for hosts listed in the environment's no_proxy, else the session's proxies."""
+        if self.settings.proxy or not self._no_proxy or not self.session.proxies:
+            return None
+        host = (urlsplit(url).hostname or "").lower()
+        for entry in (e.strip().lower().lstrip(".") for e in self._no_proxy.split(",")):
+            if entry == "*" or (entry and (host == entry or host.endswith("." + entry))):
+                return {"http": None, "https": None}
+        return None
+
+    def _sleep_before_retry(self, url: str, attempt: int, retry_after: str | None) -> None:
+        wait = self.settings.backoff * (2 ** attempt)
+        if retry_after:
+            wait = max(wait, _parse_retry_after(retry_after))
+        wait = min(wait, self.settings.max_retry_after)
+        log.info("retrying %s in %.1f s (attempt %d)", url, wait, attempt + 2)
+        self.throttle.push_back(urlsplit(url).hostname or "", wait)
+        time.sleep(wait)
+
+    def _page(self, response) -> Page:
+        content_type = response.headers.get("Content-Type", "")
+        created = getattr(response, "created_at", None)
+        when = created if isinstance(created, datetime) else datetime.now(timezone.utc)
+        return Page(url=response.url, status=response.status_code, content_type=content_type.split(";")[0].strip(),
+                    content=response.content, encoding=decode_charset(response.content, content_type),
+                    from_cache=bool(getattr(response, "from_cache", False)),
+                    fetched_at=when.astimezone(timezone.utc).isoformat(timespec="seconds"))
+
+    def _refuse_internal(self, url: str, proxied: bool) -> None:
+        """Refuse addresses on this machine or its private network (cloud metadata at 169.254.169.254, a
+        database on 127.0.0.1:6379, a router at 192.168.1.1) that a page's link or redirect points at: only
+        hosts the user named may be there. Through a proxy, the proxy resolves names and decides."""
+        host = (urlsplit(url).hostname or "").lower()
+        if proxied or host in self.named_hosts:
+            return
+        try:
+            infos = socket.getaddrinfo(host, urlsplit(url).port or 80, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError, OSError):
+            return  # unresolvable: the connection itself will fail with a clear message
+        for *_, sockaddr in infos:
+            address = ipaddress.ip_address(sockaddr[0].split("%")[0])
+            if not address.is_global:
+                raise UnsafeURL(url, f"refused: {host} is an address on this machine or a private network "
+                                     f"({address}); only addresses you name yourself are fetched there")
+
+    def _obey_robots(self, url: str) -> None:
+        """Raise :class:`RobotsDisallowed` unless robots.txt lets us fetch ``url`` (checked before the network only);
+        a host that cannot be reached at all is reported as such, not as a robots.txt refusal."""
+        if urlsplit(url).path != "/robots.txt" and not self.robots.allowed(url):
+            robots_url = RobotsCache.robots_url(url)
+            if robots_url in self.robots.unreachable:
+                raise FetchError(url, network_reason(self.robots.unreachable[robots_url]))
+            raise RobotsDisallowed(url, robots_url)
+
+    def _robots_text(self, robots_url: str) -> tuple[int, str]:
+        s = self.settings
+        response = self.session.get(robots_url, timeout=(s.connect_timeout, s.read_timeout))
+        return response.status_code, response.text if response.status_code < 400 else ""
+
+    def read(self, source: str | Path) -> Page:
+        """Read a source the *user* named: an http(s) URL, a local path or a ``file://`` URL."""
+        text = str(source)
+        if text.startswith(("http://", "https://")):
+            self.named_hosts.add((urlsplit(text).hostname or "").lower())
+            return self.get(text)
+        path = Path(unquote(urlsplit(text).path)) if text.startswith("file://") else Path(text)
+        if not path.is_file():
+            raise UnsafeURL(text, "is neither an http(s) URL nor an existing local file")
+        content = path.read_bytes()
+        return Page(url=str(path), status=200, content_type="", content=content,
+                    encoding=decode_charset(content, ""),
+                    fetched_at=datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds"))
+
+    # -- many documents ---------------------------------------------------------------------
+    def fetch_many(self, urls, *, desc: str = "fetching",
+                   then: Callable[[str, Page], Iterable[str]] | None = None) -> tuple[dict[str, Page], dict[str, PrepError]]:
+        """Fetch many URLs concurrently across hosts, one at a time per host.
+
+        Returns ``(pages, errors)`` keyed by the requested URL; one failure never stops the rest.
+        Workers always pick the pending host that becomes ready soonest, so the pool stays busy
+        while per-host delays run. ``then(url, page)`` may return more URLs to fetch (say, the
+        pages a home page links to); they join the queue at once instead of waiting for the
+        whole first round.
+        """
+        queues: dict[str, deque[tuple[bool, str]]] = {}  # host -> (is a robots.txt read, url)
+        ready: list[tuple[float, int, str]] = []  # heap of (ready_at, tie-break, host): idle hosts with work
+        busy: set[str] = set()
+        check_robots = self.settings.obey_robots and not self.settings.offline
+        seen: set[str] = set()
+        order = itertools.count()
+
+        def offer(host: str) -> None:  # with cond held: an idle host with work waits in the heap
+            heapq.heappush(ready, (self.throttle.ready_at(host), next(order), host))
+
+        def enqueue(new_urls) -> int:  # with cond held (or before the workers start)
+            added = 0
+            for url in new_urls:
+                if url in seen:
+                    continue
+                seen.add(url)
+                try:
+                    check_url(url)
+                except UnsafeURL as err:  # never queued: one bad link must not stop the others
+                    errors[url] = err
+                    continue
+                host = urlsplit(url).hostname or ""
+                queue = queues.setdefault(host, deque())
+                was_idle = not queue and host not in busy
+                if check_robots and url.startswith(("http://", "https://")) and not self.robots.known(url) \
+                        and not any(is_robots for is_robots, _ in queue):
+                    queue.append((True, url))  # read robots.txt as its own turn, so the host's delay
+                queue.append((False, url))     # runs while workers serve other hosts
+                if was_idle:
+                    offer(host)
+                added += 1
+            return added
+
+        pages: dict[str, Page] = {}
+        errors: dict[str, PrepError] = {}
+        enqueue(urls)
+        cond = threading.Condition()
+        total = sum(1 for q in queues.values() for is_robots, _ in q if not is_robots)
+        bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
+                   leave=False, file=sys.__stderr__ if self.settings.progress_terminal else None)
+
+        def next_url() -> tuple[str, tuple[bool, str]] | None:
+            with cond:
+                while True:
+                    if ready:  # the idle host that may be asked soonest
+                        host = heapq.heappop(ready)[2]
+                        busy.add(host)
+                        return host, queues[host].popleft()
+                    if not busy:
+                        return None
+                    cond.wait()
+
+        def release(host: str) -> None:
+            with cond:
+                busy.discard(host)
+                if queues[host]:
+                    offer(host)
+                cond.notify_all()
+
+        def worker() -> None:
+            while (item := next_url()) is not None:
+                host, (is_robots, url) = item
+                if is_robots:
+                    try:
+                        if not self.session.cache.contains(url=url):  # a cached page needs no robots.txt
+                            self.robots.allowed(url)
+                    finally:
+                        release(host)
+                    continue
+                try:
+                    pages[url] = page = self.get(url)
+                    if not page.from_cache:
+                        grow()
+                    if then is not None:
+                        try:
+                            more = list(then(url, page) or ())
+                        except Exception as err:  # a bug in a follow-up parser loses only the follow-ups
+                            log.warning("%s: could not read what to fetch next: %s: %s", url, type(err).__name__, err)
+                            more = []
+                        with cond:
+                            bar.total += enqueue(more)
+                            bar.refresh()
+                except OfflineMiss as err:  # answered from the cache's index: no network, no reason to add workers
+                    errors[url] = err
+                except PrepError as err:
+                    errors[url] = err
+                    grow()
+                except Exception as err:  # a bug in a decoder must not sink the whole run
+                    errors[url] = FetchError(url, f"unexpected {type(err).__name__}: {err}")
+                finally:
+                    release(host)
+                    bar.update(1)
+
+        # Cache hits (and offline misses) are pure CPU, where threads only fight over the GIL: start with
+        # one worker when offline or when everything asked for is cached, and add workers as soon as a
+        # request goes to the network.
+        most = min(self.settings.max_workers, max(len(queues), 1))
+        cached = self.settings.offline or all(self.session.cache.contains(url=u) for u in seen if u not in errors)
+        futures: list = []
+
+        def grow() -> None:
+            with cond:
+                if len(futures) < most:
+                    futures.append(pool.submit(worker))
+
+        with ThreadPoolExecutor(most) as pool:
+            with cond:
+                futures.extend(pool.submit(worker) for _ in range(1 if cached else most))
+            done = 0
+            while done < len(futures):
+                futures[done].result()
+                done += 1
+        bar.close()
+        return pages, errors
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def network_reason(err: Exception) -> str:
+    """What went wrong on the network, in words: timeout, DNS, refused connection, unreachable, TLS."""
+    text = f"{type(err).__name__}: {err}"
+    deadline = re.search(r"the response took longer than [\d.]+ s in all \(PREP_DEADLINE\)", text)
+    if deadline:
+        return deadline.group(0)
+    if isinstance(err, requests.Timeout) or "timed out" in text.lower():
+        return "timed out"
+    if re.search(r"NameResolution|Name or service not known|nodename nor servname|getaddrinfo|No address associated",
+                 text):
+        return "the host name could not be resolved (DNS): check the address"
+    if "Connection refused" in text or "ConnectionRefused" in text:
+        return "connection refused: nothing answers at that address and port"
+    if re.search(r"Network is unreachable|No route to host", text):
+        return "the host is unreachable from this machine"
+    if "SSL" in text or "CERTIFICATE" in text:
+        return f"the secure connection failed: {err}"
+    return f"connection failed: {err}"
+
+
+def _parse_retry_after(value: str) -> float:
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return 0.0
