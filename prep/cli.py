@@ -262,7 +262,7 @@ def cmd_backup(args) -> int:
 
 def cmd_forget(args) -> int:
     from .settings import Settings
-    from .track.store import forget
+    from .track.forget import forget
 
     with _tracker(args) as tracker:
         cache = Path(args.cache) if args.cache else Settings.from_env().cache_path

@@ -3,6 +3,7 @@ of the files that make a brief folder, shared by the stage that writes briefs (r
 later read or edit them (track's ``forget``)."""
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -12,3 +13,12 @@ BRIEF_MARK = ".prep-brief"  # in every brief folder: only a folder holding it is
 def package_data(*parts: str) -> Path:
     """A file or folder shipped in the package (in the wheel too), found with importlib.resources."""
     return Path(str(files("prep").joinpath(*parts)))
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write a whole file or nothing: a reader never sees half of it, a crash leaves the old one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)

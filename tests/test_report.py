@@ -40,7 +40,8 @@ def test_safe_url_only_allows_web_and_mail():
 
 def test_unresearched_companies_show_once_in_a_list_and_unknown_industries_are_named_as_the_cause():
     from prep import schema
-    from prep.render.report import companies_section, outside_list
+    from prep.render.companies import companies_section
+    from prep.render.report import outside_list
 
     companies = schema.conform([
         {"company_id": "a", "name": "Acme", "normalized_name": "acme", "website": "https://acme.example/",

@@ -13,7 +13,9 @@ import pytest
 
 from prep import schema
 from prep.errors import PrepError
-from prep.track.store import MIGRATIONS, Tracker, forget
+from prep.track.forget import forget
+from prep.track.migrations import MIGRATIONS
+from prep.track.store import Tracker
 
 DAY = date(2027, 4, 22)
 
@@ -346,7 +348,7 @@ def test_backup_never_overwrites_a_file_unasked_and_the_database_is_private(tmp_
 
 def test_forget_touches_only_briefs_and_only_named_people(tmp_path, brief_dir):
     from prep.errors import PrepError
-    from prep.track.store import forget
+    from prep.track.forget import forget
 
     briefs = brief_dir.parent
     clients = briefs / "clients"

@@ -5,20 +5,15 @@ without touching the network; throttling lives in the transport adapter, so cach
 """
 from __future__ import annotations
 
-import heapq
 import ipaddress
-import itertools
 import logging
 import os
 import re
 import socket
 import sqlite3
-import sys
 import threading
 import time
 import urllib.request
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -28,7 +23,6 @@ from urllib.parse import unquote, urlsplit
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
-from tqdm import tqdm
 
 from ..errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
 from ..settings import Settings
@@ -308,120 +302,9 @@ class Fetcher:
         pages a home page links to); they join the queue at once instead of waiting for the
         whole first round.
         """
-        queues: dict[str, deque[tuple[bool, str]]] = {}  # host -> (is a robots.txt read, url)
-        ready: list[tuple[float, int, str]] = []  # heap of (ready_at, tie-break, host): idle hosts with work
-        busy: set[str] = set()
-        check_robots = self.settings.obey_robots and not self.settings.offline
-        seen: set[str] = set()
-        order = itertools.count()
+        from .scheduler import Crawl
 
-        def offer(host: str) -> None:  # with cond held: an idle host with work waits in the heap
-            heapq.heappush(ready, (self.throttle.ready_at(host), next(order), host))
-
-        def enqueue(new_urls) -> int:  # with cond held (or before the workers start)
-            added = 0
-            for url in new_urls:
-                if url in seen:
-                    continue
-                seen.add(url)
-                try:
-                    check_url(url)
-                except UnsafeURL as err:  # never queued: one bad link must not stop the others
-                    errors[url] = err
-                    continue
-                host = urlsplit(url).hostname or ""
-                queue = queues.setdefault(host, deque())
-                was_idle = not queue and host not in busy
-                if check_robots and url.startswith(("http://", "https://")) and not self.robots.known(url) \
-                        and not any(is_robots for is_robots, _ in queue):
-                    queue.append((True, url))  # read robots.txt as its own turn, so the host's delay
-                queue.append((False, url))     # runs while workers serve other hosts
-                if was_idle:
-                    offer(host)
-                added += 1
-            return added
-
-        pages: dict[str, Page] = {}
-        errors: dict[str, PrepError] = {}
-        enqueue(urls)
-        cond = threading.Condition()
-        total = sum(1 for q in queues.values() for is_robots, _ in q if not is_robots)
-        bar = tqdm(total=total, desc=desc, unit="page", disable=not self.settings.progress or total == 0,
-                   leave=False, file=sys.__stderr__ if self.settings.progress_terminal else None)
-
-        def next_url() -> tuple[str, tuple[bool, str]] | None:
-            with cond:
-                while True:
-                    if ready:  # the idle host that may be asked soonest
-                        host = heapq.heappop(ready)[2]
-                        busy.add(host)
-                        return host, queues[host].popleft()
-                    if not busy:
-                        return None
-                    cond.wait()
-
-        def release(host: str) -> None:
-            with cond:
-                busy.discard(host)
-                if queues[host]:
-                    offer(host)
-                cond.notify_all()
-
-        def worker() -> None:
-            while (item := next_url()) is not None:
-                host, (is_robots, url) = item
-                if is_robots:
-                    try:
-                        if not self.session.cache.contains(url=url):  # a cached page needs no robots.txt
-                            self.robots.allowed(url)
-                    finally:
-                        release(host)
-                    continue
-                try:
-                    pages[url] = page = self.get(url)
-                    if not page.from_cache:
-                        grow()
-                    if then is not None:
-                        try:
-                            more = list(then(url, page) or ())
-                        except Exception as err:  # a bug in a follow-up parser loses only the follow-ups
-                            log.warning("%s: could not read what to fetch next: %s: %s", url, type(err).__name__, err)
-                            more = []
-                        with cond:
-                            bar.total += enqueue(more)
-                            bar.refresh()
-                except OfflineMiss as err:  # answered from the cache's index: no network, no reason to add workers
-                    errors[url] = err
-                except PrepError as err:
-                    errors[url] = err
-                    grow()
-                except Exception as err:  # a bug in a decoder must not sink the whole run
-                    errors[url] = FetchError(url, f"unexpected {type(err).__name__}: {err}")
-                finally:
-                    release(host)
-                    bar.update(1)
-
-        # Cache hits (and offline misses) are pure CPU, where threads only fight over the GIL: start with
-        # one worker when offline or when everything asked for is cached, and add workers as soon as a
-        # request goes to the network.
-        most = min(self.settings.max_workers, max(len(queues), 1))
-        cached = self.settings.offline or all(self.session.cache.contains(url=u) for u in seen if u not in errors)
-        futures: list = []
-
-        def grow() -> None:
-            with cond:
-                if len(futures) < most:
-                    futures.append(pool.submit(worker))
-
-        with ThreadPoolExecutor(most) as pool:
-            with cond:
-                futures.extend(pool.submit(worker) for _ in range(1 if cached else most))
-            done = 0
-            while done < len(futures):
-                futures[done].result()
-                done += 1
-        bar.close()
-        return pages, errors
+        return Crawl(self, desc=desc, then=then).run(urls)
 
     def close(self) -> None:
         if self._session is not None:
@@ -462,3 +345,20 @@ def _parse_retry_after(value: str) -> float:
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
     except (TypeError, ValueError):
         return 0.0
+
+
+def forget_pages(cache_path: Path, urls) -> list[str]:
+    """Delete the cached pages of ``urls`` (a person's own pages, when they ask to be forgotten); one line
+    saying what went."""
+    if not Path(cache_path).is_file():
+        return []
+    import requests_cache
+
+    cache = requests_cache.SQLiteCache(str(cache_path))
+    try:
+        present = [u for u in urls if cache.contains(url=u)]
+        if present:
+            cache.delete(urls=present)
+    finally:
+        cache.close()
+    return [f"HTTP cache: {len(present)} page(s) about them ({', '.join(sorted(present)) or 'none'})"]

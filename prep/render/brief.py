@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # kept out of the import path: a notebook showing prepared se
     from ..settings import Settings
     from ..shape.model import Event
 
-EVENT_FILE = "event.json"  # the event as read (name, dates, place, slug): written beside the tables
 MAX_PHOTO_BYTES = 300_000
 
 
@@ -200,37 +199,6 @@ def _photos(fetcher, people: "pd.DataFrame", priorities: "pd.DataFrame") -> dict
     return photos
 
 
-def save(prepared: Prepared, output_dir) -> Path | None:
-    """Write the brief's tables into ``output_dir`` (CSV, brief.xlsx, event.json); ``None`` writes nothing."""
-    if not output_dir:
-        return None
-    folder = Path(output_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    write_frames(prepared, folder)
-    info = {**prepared.event.info, "slug": prepared.event.slug}
-    (folder / EVENT_FILE).write_text(json.dumps(info, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-    return folder
-
-
-FILES_NOTE = """What is in this folder (made by prep):
-
-brief.html          the brief: open it in a browser; self-contained, safe to share
-brief.xlsx          the tables for a spreadsheet (Excel, LibreOffice, Numbers): every cell is text,
-                    never a formula, so it is safe to open whatever the scraped pages said
-*.csv               the same tables exactly as found, for pandas and other tools. Do not open them in
-                    a spreadsheet: a scraped cell starting with = could run as a formula there
-event_brief.ipynb   the executed notebook: open it in JupyterLab and run it again (offline, from the cache)
-event.json          the event as read; inputs.json: what the brief was made from
-"""
-
-
-def write_frames(prepared: Prepared, folder: Path) -> None:
-    for name, frame in prepared.frames.items():
-        frame.to_csv(folder / f"{name}.csv", index=False)
-    write_workbook(prepared, folder / "brief.xlsx")
-    (folder / "FILES.txt").write_text(FILES_NOTE, encoding="utf-8")
-
-
 @dataclass
 class CompanyBrief:
     company: dict
@@ -342,41 +310,6 @@ def _absolute(value):
     if value is None or not isinstance(value, (str, Path)) or str(value).startswith(("http://", "https://")):
         return value
     return str(Path(value).expanduser().resolve())
-
-
-def write_workbook(prepared: Prepared, path: Path) -> None:
-    """brief.xlsx: Plan, Follow-ups (to fill in), People, Companies, News, Sessions."""
-    import pandas as pd
-
-    from ..schema import SOURCE
-
-    priorities = prepared.priorities
-    follow = pd.DataFrame({"name": priorities["name"], "company": priorities["company"],
-                           "why": priorities["reasons"].fillna("").str.split("\n").str[0].str.split(SOURCE, regex=False).str[0],
-                           "met_on": "", "where": "", "notes": "", "you_promised": "", "they_promised": "",
-                           "thank_you_sent": "", "next_step": "", "next_due": ""})
-    sheets = {"Plan": priorities, "Follow-ups": follow, "People": prepared.event.people, "Companies": prepared.companies,
-              "News": prepared.news, "Sessions": prepared.event.sessions}
-    import xlsxwriter
-
-    # Scraped text stays text: no formulas (a bio starting with "=" is not run) and no URL conversion.
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                           "strings_to_numbers": False, "constant_memory": True})
-    try:
-        header = book.add_format({"bold": True})
-        for name, frame in sheets.items():
-            sheet = book.add_worksheet(name)
-            sheet.freeze_panes(1, 0)
-            for i, column in enumerate(frame.columns):
-                longest = frame[column].head(200).astype("string").str.len().max()
-                width = max(len(str(column)), 0 if pd.isna(longest) else int(longest))
-                sheet.set_column(i, i, min(max(10, width + 2), 60))
-            sheet.write_row(0, 0, list(frame.columns), header)
-            values = frame.astype(object).where(frame.notna(), None)
-            for r, row in enumerate(values.itertuples(index=False, name=None), start=1):
-                sheet.write_row(r, 0, row)
-    finally:
-        book.close()
 
 
 def fingerprint(parameters: dict) -> str:

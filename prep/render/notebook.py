@@ -312,11 +312,13 @@ def build(notebook_name: str, out_dir: Path, slug: str | None, parameters: dict,
 
 
 def _slug_written(work: Path) -> str:
-    """The folder name the notebook chose: ``slug`` in the event.json it wrote (see prep.render.brief.save)."""
+    """The folder name the notebook chose: ``slug`` in the event.json it wrote (see prep.render.exports.save)."""
     import json
 
+    from .exports import EVENT_FILE
+
     try:
-        slug = str(json.loads((work / "event.json").read_text(encoding="utf-8")).get("slug") or "")
+        slug = str(json.loads((work / EVENT_FILE).read_text(encoding="utf-8")).get("slug") or "")
     except (OSError, ValueError, AttributeError):
         return ""
     return slug if re.fullmatch(r"[\w.-]{1,120}", slug) and slug not in (".", "..") else ""

@@ -32,7 +32,7 @@ def link(url, label=None) -> str:
     return f'<a href="{escape(href)}" rel="noopener noreferrer">{text}</a>' if href else text
 
 
-def _lines(v) -> list[str]:
+def text_lines(v) -> list[str]:
     return [line for line in _value(v).split("\n") if line.strip()]
 
 
@@ -121,7 +121,7 @@ def person_card(plan_row: dict, person: dict, photo: str = "") -> str:
     badge = ' <span class="badge">outside your industries</span>' if plan_row.get("outside_industry") is True else ""
 
     def block(label: str, key: str, *, cite: bool = True) -> str:
-        lines = _lines(plan_row.get(key))
+        lines = text_lines(plan_row.get(key))
         if not lines:
             return ""
         items = "".join(f"<li>{cited(l) if cite else escape(l)}</li>" for l in lines)
@@ -171,8 +171,8 @@ def outside_list(outside: pd.DataFrame, companies: pd.DataFrame | None = None) -
                 "or raise <code>min_outside_industry</code>.</p>")
     items = []
     for r in outside.to_dict("records"):
-        industry = next((l.split("(", 1)[1].split(")", 1)[0] for l in _lines(r.get("reasons")) if l.startswith("Outside")), "")
-        why = next((l for l in _lines(r.get("reasons")) if not l.startswith(("Outside", "On your list", "Works at"))), "")
+        industry = next((l.split("(", 1)[1].split(")", 1)[0] for l in text_lines(r.get("reasons")) if l.startswith("Outside")), "")
+        why = next((l for l in text_lines(r.get("reasons")) if not l.startswith(("Outside", "On your list", "Works at"))), "")
         items.append(f'<li><a href="#p-{escape(_value(r["person_id"]))}">{escape(_value(r["name"]))}</a>'
                      f'{" · " + escape(_value(r["company"])) if _value(r["company"]) else ""}'
                      f'{" <small>(" + escape(industry) + ")</small>" if industry else ""}'
@@ -207,79 +207,6 @@ def everyone_table(people: pd.DataFrame, *, scores: pd.DataFrame | None = None,
     return f'<div class="people">{table(frame, html_cells=True, order=[], pageLength=25)}</div>'
 
 
-# -- 5. companies ----------------------------------------------------------------------------------------
-def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.DataFrame,
-                      priorities: pd.DataFrame | None = None, *, limit: int = 40) -> str:
-    """What each company does, size, links, recent news, hiring and who is here; most relevant first."""
-    if companies is None or companies.empty:
-        return '<p class="muted">No company research in this brief.</p>'
-    from ..names import normalize_company
-
-    here: dict[str, list[str]] = {}
-    for name, company in zip(people["name"], people["company"].fillna("")):
-        if company:
-            here.setdefault(normalize_company(company), []).append(name)
-    planned = {normalize_company(c) for c in (priorities["company"].dropna() if priorities is not None else [])}
-    frame = companies.assign(_here=[len(here.get(k, [])) for k in companies["normalized_name"]],
-                             _planned=[k in planned for k in companies["normalized_name"]])
-    frame = frame.sort_values(["_planned", "_here", "name"], ascending=[False, False, True])
-    unresearched = frame["error"].notna() & frame["description"].fillna("").eq("") & frame["website"].isna()
-    missing, frame = frame[unresearched], frame[~unresearched]
-    news_by = {k: g for k, g in news.groupby("company_id")} if len(news) else {}
-    cards = []
-    for r in frame.head(limit).to_dict("records"):
-        facts_line = " · ".join(escape(x) for x in (_value(r.get("industry")), _size(r),
-                                                     _value(r.get("headquarters")),
-                                                     f"founded {_value(r.get('founded'))}" if _value(r.get("founded")) else "") if x)
-        links = [link(r.get("website"), "Website")] if safe_url(r.get("website")) else []
-        links += [link(r.get(k), label) for k, label in (("linkedin", "LinkedIn"), ("x", "X"), ("github", "GitHub"))
-                  if safe_url(r.get(k))]
-        links += [link(u, re.sub(r"^www\.", "", u.split("/")[2])) for u in _lines(r.get("other_socials")) if safe_url(u)]
-        roles = _lines(r.get("open_roles"))
-        hiring = ""
-        if roles:
-            shown = ", ".join(escape(x) for x in roles[:4]) + (f" and {len(roles) - 4} more" if len(roles) > 4 else "")
-            hiring = f'<p><strong>Hiring ({len(roles)}):</strong> {shown} {link(r.get("careers_url"), "careers page")}</p>'
-        elif pd.notna(r.get("open_roles_count")):
-            hiring = '<p class="muted">No open roles listed on the careers page.</p>'
-        items = news_by.get(r["company_id"])
-        news_html = ""
-        if items is not None and len(items):
-            news_html = "<ul class='news'>" + "".join(
-                f"<li><time>{escape(_value(n['published']))}</time> {link(n['url'], _value(n['title']))}</li>"
-                for n in items.head(3).to_dict("records")) + "</ul>"
-        people_here = here.get(r["normalized_name"], [])
-        who = (f"<p><strong>Here:</strong> {escape(', '.join(people_here[:8]))}"
-               f"{f' and {len(people_here) - 8} more' if len(people_here) > 8 else ''}</p>") if people_here else ""
-        error = f'<p class="muted">Not researched: {escape(_value(r.get("error")))}</p>' if _value(r.get("error")) else ""
-        cards.append(f'<article class="company"><h3>{escape(_value(r.get("name")))}</h3>'
-                     f'<p class="who">{facts_line}</p><p>{escape(_value(r.get("description")))}</p>'
-                     f'<p class="links">{" · ".join(links)}</p>{hiring}{news_html}{who}{error}</article>')
-    more = len(frame) - limit
-    tail = f'<p class="muted">{more:,} more companies are in companies.csv and the Excel workbook.</p>' if more > 0 else ""
-    return ('<div class="companies">' + "".join(cards) + "</div>" if cards else "") + tail + _unresearched(missing, here)
-
-
-def _unresearched(missing: pd.DataFrame, here: dict[str, list[str]]) -> str:
-    """Companies whose site was not found: once, in a compact list with who works there, and why."""
-    if missing.empty:
-        return ""
-    items = "".join(f"<li><strong>{escape(_value(r.get('name')))}</strong>"
-                    f"{': ' + escape(', '.join(here.get(r['normalized_name'], [])[:5])) if here.get(r['normalized_name']) else ''}"
-                    "</li>" for r in missing.to_dict("records"))
-    reasons = missing["error"].dropna().value_counts()
-    why = escape(_value(reasons.index[0])) if len(reasons) else ""
-    return (f'<h3>Not researched ({len(missing)})</h3><p class="muted">No website was found for these companies'
-            f'{" (" + why + ")" if why else ""}. Name their sites in a <code>--domains</code> file to research them.</p>'
-            f'<ul class="unresearched">{items}</ul>')
-
-
-def _size(r: dict) -> str:
-    if pd.notna(r.get("employees")):
-        return f"{int(r['employees']):,} employees"
-    return f"{_value(r.get('size_band'))} employees" if _value(r.get("size_band")) else ""
-
-
 # -- 6. schedule ---------------------------------------------------------------------------------------
 def schedule_for_you(sessions: pd.DataFrame, priorities: pd.DataFrame) -> str:
     """Sessions where your priority people speak, in time order, then breakouts and workshops."""
@@ -288,7 +215,7 @@ def schedule_for_you(sessions: pd.DataFrame, priorities: pd.DataFrame) -> str:
     planned = dict(zip(priorities["person_id"], priorities["name"])) if len(priorities) else {}
     rows = []
     for r in sessions.sort_values("start", na_position="last").to_dict("records"):
-        ids = _lines(r.get("speaker_ids"))
+        ids = text_lines(r.get("speaker_ids"))
         whom = [planned[i] for i in ids if i in planned]
         kind = _value(r.get("type")).lower()
         if whom or kind in {"breakout", "workshop", "panel", "bof", "meetup"}:
@@ -314,7 +241,7 @@ def schedule_table(sessions: pd.DataFrame) -> str:
         kind = f" <small>({escape(_value(r.get('type')))})</small>" if _value(r.get("type")) else ""
         rows.append(f"<tr><td>{escape(_when(r))}</td><td>{escape(_value(r.get('room')))}</td>"
                     f"<td><strong>{escape(_value(r.get('title')))}</strong>{kind}</td>"
-                    f"<td>{escape(', '.join(_lines(r.get('speakers'))))}</td></tr>")
+                    f"<td>{escape(', '.join(text_lines(r.get('speakers'))))}</td></tr>")
     return f'<table class="schedule">{head}{"".join(rows)}</table>'
 
 
@@ -353,43 +280,11 @@ def sources_note(sources: list[str], failures: list[dict], company_errors: int =
     return f"<ul>{read}</ul><p>Some could not be read; the brief uses the rest:</p><ul>{failed}</ul>{extra}"
 
 
-# -- company brief ----------------------------------------------------------------------------------------
-def company_header(company: dict) -> str:
-    name = escape(_value(company.get("name")) or "Company")
-    facts_line = " · ".join(escape(x) for x in (_value(company.get("industry")), _size(company),
-                                                 _value(company.get("headquarters")),
-                                                 f"founded {_value(company.get('founded'))}" if _value(company.get("founded")) else "") if x)
-    links = [link(company.get("website"), "Website")] if safe_url(company.get("website")) else []
-    links += [link(company.get(k), label) for k, label in (("linkedin", "LinkedIn"), ("x", "X"), ("github", "GitHub"),
-                                                            ("feed_url", "News feed")) if safe_url(company.get(k))]
-    links += [link(u, re.sub(r"^www\.", "", u.split("/")[2])) for u in _lines(company.get("other_socials")) if safe_url(u)]
-    error = f'<p class="muted">Not fully researched: {escape(_value(company.get("error")))}</p>' if _value(company.get("error")) else ""
-    source = f'<p class="muted">Site found by: {escape(_value(company.get("domain_source")))}</p>' if _value(company.get("domain_source")) else ""
-    return (f"<h1>{name}</h1><p class='who'>{facts_line}</p><p>{escape(_value(company.get('description')))}</p>"
-            f"<p class='links'>{' · '.join(links)}</p>{source}{error}")
-
-
-def news_list(news: pd.DataFrame) -> str:
-    if news.empty:
-        return '<p class="muted">No dated news found (no feed, or an empty one).</p>'
-    return "<ul class='news'>" + "".join(
-        f"<li><time>{escape(_value(n['published']))}</time> {link(n['url'], _value(n['title']))}"
-        f"<br><small>{escape(_value(n['summary']))}</small></li>" for n in news.to_dict("records")) + "</ul>"
-
-
-def hiring(company: dict) -> str:
-    roles = _lines(company.get("open_roles"))
-    if roles:
-        return ("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in roles) + "</ul>"
-                + f"<p>{link(company.get('careers_url'), 'Careers page')}</p>")
-    if pd.notna(company.get("open_roles_count")):
-        return f'<p class="muted">No open roles listed on the {link(company.get("careers_url"), "careers page")}.</p>'
-    return '<p class="muted">No careers page found.</p>'
-
-
 # -- the whole event brief ----------------------------------------------------------------------------------
 def sections(prepared) -> dict[str, str]:
     """Every section of the event brief as HTML, keyed by name (a :class:`prep.render.brief.Prepared` in)."""
+    from .companies import companies_section
+
     p, event = prepared, prepared.event
     errors = int(p.companies["error"].notna().sum()) if len(p.companies) else 0
     return {
@@ -406,42 +301,3 @@ def sections(prepared) -> dict[str, str]:
     }
 
 
-# -- follow-ups ----------------------------------------------------------------------------------------------
-def due_table(items, *, empty: str = "Nothing.") -> str:
-    """Follow-ups (``prep.track.store.Due``) as a table: when, #id, what, with whom."""
-    if not items:
-        return f'<p class="muted">{escape(empty)}</p>'
-    rows = "".join(
-        f"<tr{' class=overdue' if i.overdue else ''}><td>{escape(i.due)}</td><td>#{i.id}</td>"
-        f"<td>{escape(i.kind.replace('-', ' '))}</td><td>{escape(i.name)}"
-        f"{'<br><small>' + escape(i.company) + '</small>' if i.company else ''}</td><td>{escape(i.what)}</td></tr>"
-        for i in items)
-    return f"<table><tr><th>Due</th><th>ID</th><th>Kind</th><th>Who</th><th>What</th></tr>{rows}</table>"
-
-
-def dormant_list(rows) -> str:
-    if not rows:
-        return '<p class="muted">No one: everyone you wrote to has answered, or you have not written twice yet.</p>'
-    items = "".join(f"<li>{escape(r['name'])}{' · ' + escape(r['company']) if r['company'] else ''} "
-                    f"<small>({r['unanswered']} unanswered; reminders resume when they reply)</small></li>" for r in rows)
-    return f"<ul>{items}</ul>"
-
-
-def timeline(rows) -> str:
-    """Per contact, every meeting, reply and note sent, then what is still due."""
-    if not rows:
-        return '<p class="muted">No meetings logged yet: <code>prep met NAME --event SLUG</code> after you meet someone.</p>'
-    people: dict[tuple, list] = {}
-    for r in rows:
-        people.setdefault((r["name"], r["company"]), []).append(r)
-    parts = []
-    for (name, company), items in people.items():
-        lines = "".join(
-            f"<li><time>{escape(_value(r['day']))}</time> <strong>{escape(_value(r['what_kind']))}</strong>"
-            f"{' at ' + escape(r['event']) if r['event'] else ''}{': ' + escape(r['notes']) if r['notes'] else ''}"
-            f"{' <em>(' + escape(r['signal']) + ')</em>' if r['signal'] else ''}"
-            f"{'<br><small>you promised: ' + escape(r['i_promised']) + '</small>' if r['i_promised'] else ''}"
-            f"{'<br><small>they promised: ' + escape(r['they_promised']) + '</small>' if r['they_promised'] else ''}</li>"
-            for r in items)
-        parts.append(f"<h3>{escape(name)}{' <small>' + escape(company) + '</small>' if company else ''}</h3><ul>{lines}</ul>")
-    return "".join(parts)

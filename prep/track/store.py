@@ -16,10 +16,7 @@ brief never duplicates a contact and never overwrites what you wrote.
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
-import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,73 +24,14 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..errors import PrepError, SchemaError
-from ..layout import BRIEF_MARK
 from ..names import normalize_company, normalize_name
-from ..schema import SOURCE, spreadsheet_safe
+from ..schema import SOURCE
+from .migrations import MIGRATIONS
 
 STRENGTHS = ("strong", "medium", "weak")
 DEFAULT_CADENCE = {"strong": 30, "medium": 90, "weak": 180}  # days between keep-in-touch notes
 OUTREACH = ("thank-you", "promise", "thank-introducer", "keep-in-touch")  # notes you send and wait on
 KINDS = OUTREACH + ("their-promise",)
-
-MIGRATIONS = [
-    # 1: the first schema
-    """
-    CREATE TABLE contacts (
-        id INTEGER PRIMARY KEY,
-        person_key TEXT NOT NULL UNIQUE,            -- normalised name | normalised company
-        person_id TEXT,                             -- from a brief, when imported from one
-        name TEXT NOT NULL,
-        company TEXT NOT NULL DEFAULT '',
-        title TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
-        linkedin TEXT NOT NULL DEFAULT '',
-        links TEXT NOT NULL DEFAULT '',             -- further profile URLs, one per line
-        how_met TEXT NOT NULL DEFAULT '',
-        where_met TEXT NOT NULL DEFAULT '',
-        why TEXT NOT NULL DEFAULT '',               -- why you wanted to meet (from the brief's plan)
-        strength TEXT NOT NULL DEFAULT 'weak' CHECK (strength IN ('strong', 'medium', 'weak')),
-        notes TEXT NOT NULL DEFAULT '',             -- yours: imports never touch it
-        source TEXT NOT NULL DEFAULT 'manual',      -- manual | brief:<slug>
-        unanswered INTEGER NOT NULL DEFAULT 0,      -- follow-ups sent since they last replied
-        dormant INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE interactions (
-        id INTEGER PRIMARY KEY,
-        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-        day TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('met', 'replied', 'sent')),
-        event TEXT NOT NULL DEFAULT '',
-        channel TEXT NOT NULL DEFAULT '',
-        notes TEXT NOT NULL DEFAULT '',
-        signal TEXT CHECK (signal IN ('positive', 'negative')),
-        i_promised TEXT NOT NULL DEFAULT '',        -- one promise per line
-        they_promised TEXT NOT NULL DEFAULT '',
-        introduced_by INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE followups (
-        id INTEGER PRIMARY KEY,
-        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-        interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL,
-        due TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('thank-you', 'promise', 'thank-introducer', 'keep-in-touch', 'their-promise')),
-        what TEXT NOT NULL,
-        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'paused', 'cancelled')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        done_at TEXT
-    );
-    CREATE INDEX followups_due ON followups(status, due);
-    CREATE INDEX interactions_contact ON interactions(contact_id, day);
-    """,
-    # 2: importing a brief looks contacts up by person_id: without an index, 300k rows took minutes
-    """
-    CREATE INDEX contacts_person_id ON contacts(person_id);
-    """,
-]
 
 
 def default_path() -> Path:
@@ -416,74 +354,21 @@ class Tracker:
         rows = self.db.execute(f"SELECT * FROM ({query}) ORDER BY name, day").fetchall()
         return [r for r in rows if name is None or normalize_name(r["name"]) == normalize_name(name)]
 
-    # -- exports ------------------------------------------------------------------------------------
+    # -- exports (prep.track.exports) ----------------------------------------------------------------------
     def to_ics(self, path: str | Path, *, today: date | str | None = None) -> int:
-        """Open reminders (dormant contacts left out) as all-day calendar events with a 9:00 alarm."""
-        from icalendar import Alarm, Calendar, Event
+        from .exports import to_ics
 
-        calendar = Calendar()
-        calendar.add("prodid", "-//prep//follow-ups//EN")
-        calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", "prep follow-ups")
-        items = self.due(today=today, everything=True)
-        for item in items:
-            event = Event()
-            event.add("uid", f"prep-followup-{item.id}@{self.path.stem}")
-            event.add("dtstamp", datetime.now(timezone.utc))
-            event.add("dtstart", date.fromisoformat(item.due))
-            event.add("dtend", date.fromisoformat(item.due) + timedelta(days=1))
-            event.add("summary", f"{item.kind.replace('-', ' ').capitalize()}: {item.name}")
-            event.add("description", item.what + (f"\n{item.email}" if item.email else ""))
-            event.add("categories", ["prep", item.kind])
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", item.what)
-            alarm.add("trigger", timedelta(hours=9))
-            event.add_component(alarm)
-            calendar.add_component(event)
-        _write_atomically(Path(path), calendar.to_ical())
-        return len(items)
+        return to_ics(self, path, today=today)
 
     def to_csv(self, path: str | Path, *, today: date | str | None = None) -> int:
-        """Open reminders as CSV with the columns Trello, Asana and spreadsheets import (Name, Description, Due Date)."""
-        items = self.due(today=today, everything=True)
-        buffer = io.StringIO()
-        out = csv.writer(buffer)
-        out.writerow(["Name", "Description", "Due Date", "Status", "Contact", "Company", "Email", "Kind", "ID"])
-        for item in items:
-            out.writerow([spreadsheet_safe(v) for v in (f"{item.kind.replace('-', ' ').capitalize()}: {item.name}", item.what, item.due,
-                          "overdue" if item.overdue else "open", item.name, item.company, item.email, item.kind, item.id)])
-        _write_atomically(Path(path), buffer.getvalue().encode("utf-8"))
-        return len(items)
+        from .exports import to_csv
+
+        return to_csv(self, path, today=today)
 
     def to_vcard(self, path: str | Path) -> int:
-        """Every contact as a vCard 3.0 entry (name, organisation, title, e-mail, links, why and where you met)."""
-        import vobject
-        from nameparser import HumanName
+        from .exports import to_vcard
 
-        cards = []
-        for c in self.contacts():
-            card = vobject.vCard()
-            card.add("fn").value = c["name"]
-            parsed = HumanName(c["name"])
-            card.add("n").value = vobject.vcard.Name(family=parsed.last or "", given=parsed.first or c["name"],
-                                                      additional=parsed.middle or "")
-            if c["company"]:
-                card.add("org").value = [c["company"]]
-            if c["title"]:
-                card.add("title").value = c["title"]
-            if c["email"]:
-                email = card.add("email")
-                email.value, email.type_param = c["email"], "INTERNET"
-            for url in [c["linkedin"], *c["links"].split("\n")]:
-                if url.startswith(("http://", "https://")):
-                    card.add("url").value = url
-            note = "; ".join(x for x in (c["why"], f"met at {c['where_met']}" if c["where_met"] else "", c["notes"]) if x)
-            if note:
-                card.add("note").value = note
-            cards.append(card.serialize())
-        _write_atomically(Path(path), "".join(cards).encode("utf-8"))
-        return len(cards)
+        return to_vcard(self, path)
 
     # -- keeping and forgetting -----------------------------------------------------------------------
     def backup(self, target: str | Path, *, overwrite: bool = False) -> Path:
@@ -527,89 +412,3 @@ class Tracker:
 
 def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
-
-
-def forget(name: str, *, tracker: Tracker | None = None, briefs: str | Path | None = None, cache_path: str | Path | None = None,
-           company: str | None = None) -> list[str]:
-    """Remove a person from the tracker, from the frames of stored briefs and from the HTTP cache.
-
-    Returns what was removed, one line each, for the user to read.
-    """
-    import pandas as pd
-
-    report, urls = [], set()
-    key = normalize_name(name)
-    if not re.search(r"[^\W\d_]", key):  # "???" and "" would match every other name without letters
-        raise PrepError(f"{name!r}: a name needs letters")
-    if tracker is not None:
-        for row in tracker.forget_contact(name, company):
-            urls.update(row["urls"])
-            report.append(f"tracker: {row['name']} ({row['company'] or 'no company'}) with {row['interactions']} "
-                          f"interaction(s) and {row['followups']} follow-up(s)")
-    folders = [f for f in sorted(Path(briefs).iterdir()) if _is_brief(f)] if briefs and Path(briefs).is_dir() else []
-    if folders:  # only briefs' own folders, and only their people rows: never a CSV of yours that has names
-        for csv_path in [f / frame for f in folders for frame in ("people.csv", "priorities.csv") if (f / frame).is_file()]:
-            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
-            if "name" not in frame.columns:
-                continue
-            hit = frame["name"].map(normalize_name) == key
-            if company and "company" in frame.columns:
-                hit &= frame["company"].map(normalize_company) == normalize_company(company)
-            if hit.any():
-                for column in ("profile_url", "image_url", "website", "linkedin", "x", "github", "mastodon"):
-                    if column in frame.columns:
-                        urls.update(u for u in frame.loc[hit, column] if u.startswith(("http://", "https://")))
-                frame[~hit].to_csv(csv_path, index=False)
-                report.append(f"brief frame: {hit.sum()} row(s) from {csv_path}")
-        for book in [f / "brief.xlsx" for f in folders if (f / "brief.xlsx").is_file()]:
-            removed = _forget_in_workbook(book, key)
-            if removed:
-                report.append(f"brief workbook: {removed} row(s) from {book}")
-        pages = [p for f in folders for pattern in ("brief.html", "*.ipynb", "sections.json") for p in f.glob(pattern)]
-        for page in sorted(pages):
-            if name.lower() in page.read_text(encoding="utf-8", errors="replace").lower():
-                report.append(f"still named in {page}: rebuild that brief (prep brief ...) to drop them from it")
-    if cache_path and Path(cache_path).is_file() and urls:
-        import requests_cache
-
-        cache = requests_cache.SQLiteCache(str(cache_path))
-        present = [u for u in urls if cache.contains(url=u)]
-        if present:
-            cache.delete(urls=present)
-        cache.close()
-        report.append(f"HTTP cache: {len(present)} page(s) about them ({', '.join(sorted(present)) or 'none'})")
-    return report
-
-
-def _is_brief(folder: Path) -> bool:
-    return folder.is_dir() and (folder / BRIEF_MARK).is_file()
-
-
-def _forget_in_workbook(path: Path, key: str) -> int:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path)
-    removed = 0
-    for sheet in book.worksheets:
-        header = [c.value for c in sheet[1]]
-        if "name" not in header:
-            continue
-        column = header.index("name") + 1
-        for row in range(sheet.max_row, 1, -1):
-            if normalize_name(str(sheet.cell(row, column).value or "")) == key:
-                sheet.delete_rows(row)
-                removed += 1
-    if removed:
-        partial = path.with_name(path.name + ".partial")
-        book.save(partial)
-        os.replace(partial, path)
-    return removed
