@@ -109,7 +109,10 @@ PRIORITIES = {
     "company": S,
     "score": "float64",      # relevance (TF-IDF of what they said and do against your interests and goals)
                              # + targets + commonalities + an offer that fits; never the job title
-    "reasons": S,            # why meet them, one per line
+    "industry": S,           # their company's industry, when known
+    "why": S,                # the first reason, as plain text
+    "why_source": S,         # the page it came from
+    "reasons": S,            # why meet them, one per line, each ending "— source: URL"
     "commonalities": S,      # shared employers, schools, places, languages, communities, interests
     "offer": S,              # what you can offer them, and the need it answers
     "approach": S,           # warm introduction, congratulations, considerate notes

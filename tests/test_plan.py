@@ -17,10 +17,13 @@ from prep import schema
 from prep.demo import DEMO_CONTACTS, DEMO_PROFILE, DEMO_SOURCES
 from prep.errors import SchemaError
 from prep.fetch.client import Fetcher
-from prep.plan.meetings import SOURCE, holiday_notes, plan_meetings, speaks
+from prep.plan.index import speaks
+from prep.plan.meetings import plan_meetings
 from prep.plan.outreach import lint_outreach
 from prep.plan.profile import load_contacts, load_profile
+from prep.plan.timing import holiday_notes
 from prep.research.companies import research_companies
+from prep.schema import SOURCE
 from prep.shape.event import read_event
 
 PROFILE = load_profile(DEMO_PROFILE)
@@ -103,6 +106,19 @@ def test_demo_plan_meets_the_profile_minimum_outside(demo):
     plan = plan_meetings(event, research, PROFILE, DEMO_CONTACTS, top=10)
     assert plan.priorities["outside_industry"].sum() >= PROFILE.min_outside_industry
     assert "Ava Jansen" in set(plan.priorities["name"])  # a named target stays in
+
+
+def test_the_plan_says_industry_and_why_in_columns_of_their_own(demo_plan):
+    """Structured columns, so no later step reads them back out of the sentences."""
+    outside = demo_plan.outside_industry
+    assert len(outside) and outside["industry"].notna().all()
+    for industry, reasons in zip(outside["industry"], outside["reasons"]):
+        assert f"Outside your industries ({industry})" in reasons
+    rows = demo_plan.priorities
+    assert rows["why"].notna().all() and not rows["why"].str.contains(SOURCE, regex=False).any()
+    firsts = rows["reasons"].str.split("\n").str[0]
+    assert all(line.startswith(why) and (not src or line.endswith(src))
+               for line, why, src in zip(firsts, rows["why"], rows["why_source"].fillna("")))
 
 
 # -- traceable facts ---------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ def brief_dir(tmp_path) -> Path:
         {"person_id": "p3", "name": "Willem Smit", "company": "Fernbank N.V."}], "people")
     people.to_csv(folder / "people.csv", index=False)
     plan = schema.conform([{"person_id": r["person_id"], "name": r["name"], "company": r["company"], "score": 1.0,
+                            "why": "Works on streams", "why_source": f"http://x.example/{i}",
                             "reasons": f"Works on streams — source: http://x.example/{i}\nmore"}
                            for i, r in enumerate(people.to_dict("records"))], "priorities")
     plan.to_csv(folder / "priorities.csv", index=False)

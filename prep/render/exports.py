@@ -48,11 +48,9 @@ def write_workbook(prepared: Prepared, path: Path) -> None:
     """brief.xlsx: Plan, Follow-ups (to fill in), People, Companies, News, Sessions."""
     import pandas as pd
 
-    from ..schema import SOURCE
-
     priorities = prepared.priorities
     follow = pd.DataFrame({"name": priorities["name"], "company": priorities["company"],
-                           "why": priorities["reasons"].fillna("").str.split("\n").str[0].str.split(SOURCE, regex=False).str[0],
+                           "why": priorities["why"],
                            "met_on": "", "where": "", "notes": "", "you_promised": "", "they_promised": "",
                            "thank_you_sent": "", "next_step": "", "next_due": ""})
     sheets = {"Plan": priorities, "Follow-ups": follow, "People": prepared.event.people, "Companies": prepared.companies,

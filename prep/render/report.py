@@ -171,12 +171,12 @@ def outside_list(outside: pd.DataFrame, companies: pd.DataFrame | None = None) -
                 "or raise <code>min_outside_industry</code>.</p>")
     items = []
     for r in outside.to_dict("records"):
-        industry = next((l.split("(", 1)[1].split(")", 1)[0] for l in text_lines(r.get("reasons")) if l.startswith("Outside")), "")
-        why = next((l for l in text_lines(r.get("reasons")) if not l.startswith(("Outside", "On your list", "Works at"))), "")
+        industry, why, source = _value(r.get("industry")), _value(r.get("why")), safe_url(r.get("why_source"))
+        cite = f' <a class="src" href="{escape(source)}" rel="noopener noreferrer">source</a>' if source else ""
         items.append(f'<li><a href="#p-{escape(_value(r["person_id"]))}">{escape(_value(r["name"]))}</a>'
                      f'{" · " + escape(_value(r["company"])) if _value(r["company"]) else ""}'
                      f'{" <small>(" + escape(industry) + ")</small>" if industry else ""}'
-                     f'{"<br>" + cited(why) if why else ""}</li>')
+                     f'{"<br>" + escape(why) + cite if why else ""}</li>')
     return f'<ul class="outside">{"".join(items)}</ul>'
 
 

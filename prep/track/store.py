@@ -25,7 +25,6 @@ from pathlib import Path
 
 from ..errors import PrepError, SchemaError
 from ..names import normalize_company, normalize_name
-from ..schema import SOURCE
 from .migrations import MIGRATIONS
 
 STRENGTHS = ("strong", "medium", "weak")
@@ -209,7 +208,7 @@ class Tracker:
                           "linkedin": person.get("linkedin", ""),
                           "links": "\n".join(person.get(k, "") for k in ("website", "x", "github", "mastodon", "profile_url")
                                              if person.get(k, "")),
-                          "why": (row.get("reasons", "").split("\n")[0]).split(SOURCE)[0],
+                          "why": row.get("why") or row.get("reasons", "").split("\n")[0],  # briefs before 'why': the first line
                           "where_met": "", "source": f"brief:{slug}"}
                 counts[self._upsert(db, record)] += 1
         return counts
