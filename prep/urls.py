@@ -36,3 +36,8 @@ def follow(link: str, base: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     return parts._replace(fragment="").geturl()
+
+
+def bare_host(url: str) -> str:
+    """The host of ``url`` as people say it: lower-case, without a leading ``www.`` ("" when there is none)."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")

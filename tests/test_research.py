@@ -13,8 +13,9 @@ from prep.demo import DEMO_SOURCES
 from prep.errors import ParseError
 from prep.fetch.client import Fetcher
 from prep.fetch.localweb import Reply
-from prep.research.companies import load_domains, research_companies, research_company
+from prep.research.companies import research_companies, research_company
 from prep.research.sites import parse_company_page, parse_feed
+from prep.research.targets import load_domains
 from prep.shape.event import read_event
 
 FIXTURES = ROOT / "tests" / "fixtures" / "wikipedia"
@@ -160,7 +161,7 @@ def test_wikipedia_and_wikidata_fill_gaps_only_when_they_match(web, demo_setting
     web.route("http://tidewater-analytics.example/", Reply(200, '<html><head><title>Tidewater Analytics</title>'
               '<script type="application/ld+json">{"@type": "Organization", "name": "Tidewater Analytics B.V.", '
               '"url": "http://tidewater-analytics.example/", "numberOfEmployees": 120}</script></head></html>'))
-    import prep.research.companies as research_module
+    import prep.research.wikipedia as research_module
     saved = (research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS)
     research_module.WIKIPEDIA, research_module.WIKIDATA_ENTITY, research_module.WIKIDATA_LABELS = (
         u.replace("https://", "http://") for u in saved)

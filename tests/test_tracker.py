@@ -187,13 +187,13 @@ CRASH = """
 import os, sys
 from prep.track.store import Tracker
 calls = []
-original = Tracker._upsert
+original = Tracker.upsert_contact
 def dying(self, db, record):
     calls.append(record)
     if len(calls) == 2:
         os._exit(9)  # the process dies mid-import, with no chance to clean up
     return original(self, db, record)
-Tracker._upsert = dying
+Tracker.upsert_contact = dying
 with Tracker(sys.argv[1]) as t:
     t.import_brief(sys.argv[2])
 """

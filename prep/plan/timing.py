@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from ..schema import text as _cell
+from .index import text_of
 
 
 def holiday_notes(info: dict, window: int = 7) -> list[str]:
@@ -47,7 +47,3 @@ def _date(value) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         return None
-
-
-def text_of(value) -> str:
-    return _cell(value).strip()

@@ -38,6 +38,33 @@ def parse(text: str, url: str) -> Parsed:
     root = html_tree(text)
     next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
     _strip(root)
+    best, best_items, scored, groups = _best_group(root)
+    if best:
+        best = _typed_names(best_items, best)
+    cards = best + _more_of_the_same(best, scored) + _lists_by_form(best, scored)
+    if len(cards) > len(best):  # keep the page's order
+        order = {id(el): i for i, el in enumerate(root.iter())}
+        cards.sort(key=lambda card: order.get(id(card[0]), 0))
+    people, lines, by_class = _records(cards, url)
+    job_column(list(people.values()))
+    motto_column(list(people.values()))
+    label_column(list(people.values()), lines, by_class, len(cards))
+    editions(root, cards, people)
+    other_views(list(people.values()), best, scored, url)
+    found = with_tables(list(people.values()), people_in_tables(root, url))
+    parsed = Parsed(people=found, reader="html-cards")
+    if not found:
+        parsed.note = (f"{groups} repeated blocks, none looked like people" if groups
+                       else "no repeated blocks on the page")
+    parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
+    parsed.next_pages = _same_site(next_links, url) if parsed.people else []
+    return parsed
+
+
+def _best_group(root) -> tuple[list, list, list, int]:
+    """The page's card list: of the groups of repeated blocks, the one that looks most like people (most
+    distinct names, in the same place of each block, in rich blocks). Returns ``(best, its blocks, every
+    group that holds names, how many groups there were)``; ``best`` pairs each block with its name hit."""
     best, best_score, scored, best_items = [], 0.0, [], []
     seen_groups = set()
     for items in _groups(root):
@@ -69,19 +96,18 @@ def parse(text: str, url: str) -> Parsed:
             continue  # a "Name (Affiliation)" list joins the page's cards (see _lists_by_form), never replaces them
         if score > best_score or best and _by_form(best):
             best, best_score, best_items = found, score, items
-    if best:
-        best = _typed_names(best_items, best)
+    return best, best_items, scored, len(seen_groups)
+
+
+def _records(cards: list, url: str) -> tuple[dict[tuple, dict], Counter, dict[str, list[str]]]:
+    """A record per card (a person may appear twice: card and modal, two sections), and the cards' short lines:
+    in how many cards each appears, and each class's lines card after card (for the page's columns)."""
     people: dict[tuple, dict] = {}
-    cards = best + _more_of_the_same(best, scored) + _lists_by_form(best, scored)
-    if len(cards) > len(best):  # keep the page's order
-        order = {id(el): i for i, el in enumerate(root.iter())}
-        cards.sort(key=lambda card: order.get(id(card[0]), 0))
-    lines: Counter = Counter()  # in how many cards each short line appears
-    by_class: dict[str, list[str]] = defaultdict(list)  # the short lines of each class, card after card
+    lines: Counter = Counter()
+    by_class: dict[str, list[str]] = defaultdict(list)
     card_names = Counter(normalize_name(hit[1]) for _, hit in cards)
-    for item, hit in cards:  # a person may appear twice (card + modal, two sections)
-        texts = own_texts(item)
-        short = [(n, t) for n, t in texts if len(t) <= 40]
+    for item, hit in cards:
+        short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
         lines.update({t for _, t in short})
         for node, text in short:
             if node.get("class"):
@@ -98,19 +124,7 @@ def parse(text: str, url: str) -> Parsed:
             if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
                                                                                                   record["profile_url"]):
                 people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
-    job_column(list(people.values()))
-    motto_column(list(people.values()))
-    label_column(list(people.values()), lines, by_class, len(cards))
-    editions(root, cards, people)
-    other_views(list(people.values()), best, scored, url)
-    found = with_tables(list(people.values()), people_in_tables(root, url))
-    parsed = Parsed(people=found, reader="html-cards")
-    if not found:
-        parsed.note = (f"{len(seen_groups)} repeated blocks, none looked like people" if seen_groups
-                       else "no repeated blocks on the page")
-    parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
-    parsed.next_pages = _same_site(next_links, url) if parsed.people else []
-    return parsed
+    return people, lines, by_class
 
 
 def _innermost(items: list) -> list:

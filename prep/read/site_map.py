@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..htmltree import html_tree
 from ..names import clean_space
-from ..urls import follow
+from ..urls import bare_host, follow
 
 ROLES = {
     "speakers": r"speakers?|keynotes?|line-?up|ponentes|conferencistas|palestrantes|relatori|oratori|referent(?:inn)?en|"
@@ -39,7 +39,7 @@ def site_pages(text: str, url: str) -> dict[str, str]:
     if not url.startswith(("http://", "https://")):
         return {}
     root = html_tree(text)
-    host = _host(url)
+    host = bare_host(url)
     here_year = next(iter(_YEAR.findall(urlsplit(url).path)), "")
     best: dict[str, tuple] = {}
     for order, a in enumerate(root.iter("a")):
@@ -47,7 +47,7 @@ def site_pages(text: str, url: str) -> dict[str, str]:
         if href.endswith("#") or a.get("data-toggle") or a.get("data-bs-toggle") or a.get("aria-haspopup"):
             continue  # a menu's toggle, not a page
         target = follow(href, url)
-        if not target or _SKIP.search(href) or _host(target) != host or _same_page(target, url):
+        if not target or _SKIP.search(href) or bare_host(target) != host or _same_page(target, url):
             continue
         label = clean_space(a.text_content() or a.get("title") or "")
         path = urlsplit(target).path
@@ -72,9 +72,6 @@ def roles_of(url: str) -> set[str]:
     path = urlsplit(url).path
     return {role for role, pattern in _IN_PATH.items() if pattern.search(path)}
 
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _same_page(target: str, url: str) -> bool:

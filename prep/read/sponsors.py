@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from ..htmltree import html_tree
 from ..names import clean_space
 from ..social import social_network
-from ..urls import follow
+from ..urls import bare_host, follow
 from . import Parsed, register
 
 # Words that mark sponsors, partners and organisers, in several languages. detect() looks for them as plain
@@ -60,7 +60,7 @@ def parse(text: str, url: str) -> Parsed:
 
 def organizations_on(root, url: str) -> list[dict]:
     """Every organisation shown in a sponsor block of the page, in page order."""
-    site = _site(url)
+    site = bare_host(url)
     page_is_about_sponsors = bool(SPONSOR_WORDS.search(urlsplit(url).path)) or \
         bool(SPONSOR_WORDS.search(clean_space(root.findtext(".//title") or "")))
     found: dict[str, dict] = {}
@@ -142,7 +142,7 @@ def _organization(el, url: str, site: str) -> dict | None:
             (el.get("href") if (el.get("href") or "").startswith(("http://", "https://")) else None)
         if not target or social_network(target):
             return None
-        external = _site(target) != site
+        external = bare_host(target) != site
         img = next(iter(el.iter("img")), None)
         if not external and img is None:
             return None  # a link within the site, such as the menu
@@ -155,7 +155,7 @@ def _organization(el, url: str, site: str) -> dict | None:
             if not name and _NOT_A_NAME.search(PurePosixPath(urlsplit(img.get("src") or "").path).stem):
                 return None  # a placeholder tile ("placeholder.png"), not a sponsor yet
         if not name and external:
-            name = _site(target).split(".")[0]
+            name = bare_host(target).split(".")[0]
         # a name read from a file or an address ("progressive.png") gives way to a better one (see event.py)
         return {"name": name, "url": target if external else "", "_weak_name": weak,
                 "logo_url": follow(img.get("src", ""), url) or "" if img is not None else ""} if name else None
@@ -197,7 +197,7 @@ def _logo_file_name(src: str, target: str) -> str:
     candidates = [name for name in (_file_name(src), _file_name(path.parent.name + ".x")) if name]
     if not candidates:
         return ""
-    labels = [label for label in _site(target).split(".")[:-1] if len(label) >= 3] if target else []
+    labels = [label for label in bare_host(target).split(".")[:-1] if len(label) >= 3] if target else []
 
     def fit(name: str) -> int:
         squeezed = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -220,9 +220,6 @@ def _capitalized(name: str) -> str:
     words = name.split()
     return " ".join(w.upper() if len(w) <= 2 or (len(words) == 1 and len(w) <= 3) else w.capitalize() for w in words)
 
-
-def _site(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _kind(label: str) -> str:

@@ -31,6 +31,7 @@ from tqdm import tqdm
 
 from ..errors import PrepError, SchemaError
 from ..names import slugify
+from ..schema import text
 
 STATE = ".batch.json"
 
@@ -94,10 +95,10 @@ def read_events_file(path: str | Path, *, profile: str | None = None, contacts: 
 def _resolve(value, base: Path):
     if not value:
         return None
-    text = str(value).strip()
-    if text.startswith(("http://", "https://")) or Path(text).is_absolute():
-        return text
-    return str((base / text).resolve())
+    given = str(value).strip()
+    if given.startswith(("http://", "https://")) or Path(given).is_absolute():
+        return given
+    return str((base / given).resolve())
 
 
 def run_batch(events: list[dict] | str | Path, out_dir: str | Path = "briefs", *, jobs: int = 2, force: bool = False, offline: bool = False,
@@ -290,10 +291,10 @@ def batch_index(results: list[dict]) -> str:
     columns = ("Event", "Status", "People", "Planned", "Companies", "Time")
     rows = []
     for r in results:
-        name = escape(_text(r.get("name")))
-        target = _text(r.get("html"))
+        name = escape(text(r.get("name")))
+        target = text(r.get("html"))
         cell = f'<a href="{escape(target)}">{name}</a>' if target and r["status"] != "failed" else name
-        error = f"<br><small>{escape(_text(r.get('error')))}</small>" if r.get("error") else ""
+        error = f"<br><small>{escape(text(r.get('error')))}</small>" if r.get("error") else ""
         built = r["status"] != "failed"
         numbers = [r.get(k) or 0 for k in ("people", "planned", "companies")]
         cells = [(name, cell + error), (r["status"], escape(r["status"]))]
@@ -305,7 +306,3 @@ def batch_index(results: list[dict]) -> str:
     return (f"<h1>Briefs</h1><p class='muted'>{len(results)} events: {summary}. Click a column to sort.</p>"
             f"<table class='sortable'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<script>{_SORT_SCRIPT}</script>")
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)

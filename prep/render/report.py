@@ -222,7 +222,7 @@ def schedule_for_you(sessions: pd.DataFrame, priorities: pd.DataFrame) -> str:
             rows.append((r, whom))
     head = "<tr><th>When</th><th>Room</th><th>Session</th><th>Your people</th></tr>"
     body = "".join(
-        f"<tr{' class=mine' if whom else ''}><td>{escape(_when(r))}</td><td>{escape(_value(r.get('room')))}</td>"
+        f"<tr{' class=mine' if whom else ''}><td>{escape(_start_cell(r))}</td><td>{escape(_value(r.get('room')))}</td>"
         f"<td><strong>{escape(_value(r.get('title')))}</strong> <small>({escape(_value(r.get('type')) or 'session')})</small></td>"
         f"<td>{escape(', '.join(whom))}</td></tr>" for r, whom in rows)
     return f'<table class="schedule">{head}{body}</table>'
@@ -239,13 +239,13 @@ def schedule_table(sessions: pd.DataFrame) -> str:
     rows = []
     for r in sessions.to_dict("records"):
         kind = f" <small>({escape(_value(r.get('type')))})</small>" if _value(r.get("type")) else ""
-        rows.append(f"<tr><td>{escape(_when(r))}</td><td>{escape(_value(r.get('room')))}</td>"
+        rows.append(f"<tr><td>{escape(_start_cell(r))}</td><td>{escape(_value(r.get('room')))}</td>"
                     f"<td><strong>{escape(_value(r.get('title')))}</strong>{kind}</td>"
                     f"<td>{escape(', '.join(text_lines(r.get('speakers'))))}</td></tr>")
     return f'<table class="schedule">{head}{"".join(rows)}</table>'
 
 
-def _when(r: dict) -> str:
+def _start_cell(r: dict) -> str:
     return _value(r.get("start"))[:16].replace("T", " ")
 
 

@@ -214,7 +214,7 @@ def _title_name(title: str, base: str) -> str:
     ("Hunde Verein Kreis Unna 1990 e. V."), never "Home"."""
     parts = [p.strip() for p in re.split(r"\s+[|–—·•»:-]\s+|\s*\|\s*", title) if p.strip()]
     parts = [p for p in parts if not _GENERIC_TITLE.match(p)]
-    host = _site(base).split(".")[0] if base.startswith(("http://", "https://")) else ""
+    host = host_of(base).split(".")[0] if base.startswith(("http://", "https://")) else ""
     for part in parts:
         if host and _names_match(host, part):
             return part
@@ -253,7 +253,7 @@ def _feeds(doc, base: str) -> list[str]:
 
 
 def _nav_links(doc, base: str) -> tuple[str, str]:
-    host = _site(base)
+    host = host_of(base)
     about, careers = "", ""
     for a in doc.iter("a"):
         url = follow(a.get("href", ""), base)
@@ -261,7 +261,7 @@ def _nav_links(doc, base: str) -> tuple[str, str]:
             continue
         label = clean_space(a.text_content()).lower()
         path = urlsplit(url).path.strip("/").lower()
-        same_site = _site(url) == host
+        same_site = host_of(url) == host
         if not about and same_site and (_ABOUT.match(label) or _ABOUT.match(path.split("/")[-1] if path else "")):
             about = url
         if not careers and ((same_site and (_CAREERS.search(label) or _CAREERS.search(path)))
@@ -270,7 +270,7 @@ def _nav_links(doc, base: str) -> tuple[str, str]:
     return about, careers
 
 
-def _site(url: str) -> str:
+def host_of(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
@@ -325,9 +325,9 @@ def _types(item: dict) -> set[str]:
 
 def _pick_org(orgs: list[dict], base: str) -> dict:
     """The organisation that runs this site: the one whose url is this site, else the first."""
-    host = _site(base)
+    host = host_of(base)
     for org in orgs:
-        if host and _site(_text(org.get("url"))) == host:
+        if host and host_of(_text(org.get("url"))) == host:
             return org
     return orgs[0] if orgs else {}
 

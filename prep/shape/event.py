@@ -162,70 +162,22 @@ def _read_pages(fetcher: Fetcher, source: str, kind: str, recipe, max_pages: int
 def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
     """Run the reader(s) for one document; raise :class:`NoPeopleFound` when nothing is found."""
     text, url = page.text, page.url
-    if kind != "auto":
-        registry = readers.load_all()
-        if kind not in registry:
-            raise ParseError(url, f"unknown kind {kind!r}; choose one of: auto, {', '.join(registry)}")
-        chosen = [registry[kind]]
-    else:
-        chosen = readers.candidates(text, url, page.kind)
+    chosen = _readers_for(page, kind)
     combined, tried = readers.Parsed(), []
     for reader in chosen:
         tried.append(reader.name)
-        try:
-            result = reader.parse(text, url)
-        except PrepError as err:
-            if len(chosen) == 1:
-                raise
-            tried[-1] += f" ({err.reason if isinstance(err, ParseError) else err})"
-            continue
-        except Exception as err:  # a reader's bug or a hostile document sinks only this reader's reading
-            log.debug("%s failed on %s", reader.name, url, exc_info=True)
-            if len(chosen) == 1:
-                raise ParseError(url, f"the {reader.name} reader failed: {type(err).__name__}: {err}") from err
-            tried[-1] += f" (failed: {type(err).__name__})"
+        result = _read_with(reader, chosen, text, url, tried)
+        if result is None:
             continue
         if reader.name == "html-cards" and any(r.name == "agenda" for r in chosen[:chosen.index(reader)]) \
                 and combined.sessions:
             result.people = []  # on an agenda, a "card" is a slot: its people are the sessions' speakers
         if result.note:
             tried[-1] += f" ({result.note})"
-        combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
-        if not combined.organizations and result.organizations:
-            combined.organizations = result.organizations
-        if not combined.sessions and result.sessions:
-            combined.sessions = result.sessions
-        # The first reader's people stand, unless they were loose items and a later reader finds at
-        # least twice as many: a WordPress page's author in its JSON-LD is not the speaker grid below.
-        if result.people and (not combined.people or combined.tentative and len(result.people) >= 2 * len(combined.people)):
-            orgs = {normalize_name(o["name"]) for o in combined.organizations}
-            people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
-            if people and len(people) >= 2 * len(combined.people):
-                combined.people, combined.reader, combined.tentative = people, reader.name, result.tentative
-                combined.profile_pages = result.profile_pages
-                combined.next_pages = result.next_pages or combined.next_pages
-        if result.next_pages and not combined.next_pages:
-            combined.next_pages = result.next_pages
-            if not result.people:
-                break  # the page points at its machine-readable data: read that, not the HTML
-        if combined.people and (combined.sessions or reader.name not in ("schema.org",)):
+        if _absorb(combined, result, reader.name):
             break
     if page.kind == "html":
-        try:
-            combined.people = merge_into(combined.people, embedded_people(text, url))  # the page's own data too
-        except Exception:  # noqa: BLE001 (the cards stand without the data)
-            log.debug("unreadable page data in %s", url, exc_info=True)
-        try:
-            combined.site_pages = site_pages(text, url)
-        except Exception:  # noqa: BLE001 (the site's other pages are a bonus)
-            log.debug("no site links from %s", url, exc_info=True)
-    if page.kind == "html" and not all(combined.info.get(k) for k in ("name", "start", "city")):
-        try:  # a page without schema.org data still says what the event is, when and where
-            facts = event_facts(text, url)
-        except Exception:  # noqa: BLE001 (the facts are a bonus: an odd page keeps its people)
-            log.debug("no event facts from %s", url, exc_info=True)
-            facts = {}
-        combined.facts = {k: v for k, v in facts.items() if v and not combined.info.get(k)}
+        _page_extras(combined, text, url)
     found = combined.people or combined.sessions or combined.organizations or combined.next_pages
     if not found and page.kind == "html" and app_shell(text):
         raise NoPeopleFound(url, tried + [
@@ -235,6 +187,74 @@ def parse_page(page: Page, kind: str = "auto") -> readers.Parsed:
     if not (found or combined.facts.get("name") or combined.site_pages):  # a home page says what the event is
         raise NoPeopleFound(url, tried or ["none matched this document"])
     return combined
+
+
+def _readers_for(page: Page, kind: str) -> list:
+    if kind == "auto":
+        return readers.candidates(page.text, page.url, page.kind)
+    registry = readers.load_all()
+    if kind not in registry:
+        raise ParseError(page.url, f"unknown kind {kind!r}; choose one of: auto, {', '.join(registry)}")
+    return [registry[kind]]
+
+
+def _read_with(reader, chosen: list, text: str, url: str, tried: list[str]) -> readers.Parsed | None:
+    """One reader's records, or ``None`` (noted in ``tried``) when it fails and another may read the page."""
+    try:
+        return reader.parse(text, url)
+    except PrepError as err:
+        if len(chosen) == 1:
+            raise
+        tried[-1] += f" ({err.reason if isinstance(err, ParseError) else err})"
+    except Exception as err:  # a reader's bug or a hostile document sinks only this reader's reading
+        log.debug("%s failed on %s", reader.name, url, exc_info=True)
+        if len(chosen) == 1:
+            raise ParseError(url, f"the {reader.name} reader failed: {type(err).__name__}: {err}") from err
+        tried[-1] += f" (failed: {type(err).__name__})"
+    return None
+
+
+def _absorb(combined: readers.Parsed, result: readers.Parsed, name: str) -> bool:
+    """Merge one reader's records into the page's; whether the page is read enough to stop."""
+    combined.info = {**result.info, **{k: v for k, v in combined.info.items() if v}}
+    if not combined.organizations and result.organizations:
+        combined.organizations = result.organizations
+    if not combined.sessions and result.sessions:
+        combined.sessions = result.sessions
+    # The first reader's people stand, unless they were loose items and a later reader finds at
+    # least twice as many: a WordPress page's author in its JSON-LD is not the speaker grid below.
+    if result.people and (not combined.people or combined.tentative and len(result.people) >= 2 * len(combined.people)):
+        orgs = {normalize_name(o["name"]) for o in combined.organizations}
+        people = [p for p in result.people if normalize_name(p["name"]) not in orgs]
+        if people and len(people) >= 2 * len(combined.people):
+            combined.people, combined.reader, combined.tentative = people, name, result.tentative
+            combined.profile_pages = result.profile_pages
+            combined.next_pages = result.next_pages or combined.next_pages
+    if result.next_pages and not combined.next_pages:
+        combined.next_pages = result.next_pages
+        if not result.people:
+            return True  # the page points at its machine-readable data: read that, not the HTML
+    return bool(combined.people and (combined.sessions or name not in ("schema.org",)))
+
+
+def _page_extras(combined: readers.Parsed, text: str, url: str) -> None:
+    """What an HTML page says beside its cards: its embedded data, links to the site's other pages, and the
+    event's name, dates and place. Each is a bonus: an odd page keeps the people its readers found."""
+    try:
+        combined.people = merge_into(combined.people, embedded_people(text, url))
+    except Exception:  # noqa: BLE001
+        log.debug("unreadable page data in %s", url, exc_info=True)
+    try:
+        combined.site_pages = site_pages(text, url)
+    except Exception:  # noqa: BLE001
+        log.debug("no site links from %s", url, exc_info=True)
+    if not all(combined.info.get(k) for k in ("name", "start", "city")):
+        try:  # a page without schema.org data still says what the event is, when and where
+            facts = event_facts(text, url)
+        except Exception:  # noqa: BLE001
+            log.debug("no event facts from %s", url, exc_info=True)
+            facts = {}
+        combined.facts = {k: v for k, v in facts.items() if v and not combined.info.get(k)}
 
 
 def _site_pages(fetcher: Fetcher, parts: list[readers.Parsed], given: dict, kind: str, max_pages: int,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -18,6 +17,7 @@ from ..names import (
     stable_id,
 )
 from ..social import social_network
+from ..urls import bare_host
 
 ROLE_RANK = {"speaker": 0, "organizer": 1, "sponsor contact": 2, "attendee": 3}
 LINK_COLUMNS = ("website", "linkedin", "x", "github", "mastodon")
@@ -122,7 +122,7 @@ def organizations_frame(records: list[dict]) -> pd.DataFrame:
         row = rows.setdefault(key, {"org_id": stable_id(key, length=10), "name": name})
         for field in ("kind", "tier", "url", "logo_url", "source_url"):
             row[field] = row.get(field) or r.get(field) or ""
-        row["domain"] = (urlsplit(row["url"]).hostname or "").removeprefix("www.") if row.get("url") else ""
+        row["domain"] = bare_host(row["url"]) if row.get("url") else ""
     return schema.conform(list(rows.values()), "organizations")
 
 

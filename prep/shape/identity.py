@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from .. import read as readers
 from ..names import clean_space, normalize_company, normalize_name
+from ..urls import bare_host
 from . import frames as shape
 
 
@@ -79,13 +80,13 @@ def name_logos_by_people(people: list[dict], organizations: list[dict]) -> None:
         company = clean_space(person.get("company") or "")
         links = person.get("links") or {}
         for link in [links.get("website", ""), *(links.get("other") or [])]:
-            host = (urlsplit(link).hostname or "").removeprefix("www.") if isinstance(link, str) else ""
+            host = bare_host(link) if isinstance(link, str) else ""
             label = re.sub(r"[^a-z0-9]", "", host.split(".")[0]) if host else ""
             squeezed = re.sub(r"[^a-z0-9]", "", company.lower())
             if label and len(label) >= 3 and company and (label in squeezed or squeezed in label):
                 by_site.setdefault(host, company)
     for org in organizations:
-        host = (urlsplit(org.get("url") or "").hostname or "").removeprefix("www.")
+        host = bare_host(org.get("url") or "")
         if org.pop("_weak_name", False) and host in by_site:
             org["name"] = by_site[host]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from ..errors import PrepError, SchemaError
+from ..errors import PrepError
 from ..names import normalize_company, normalize_name
 from .migrations import MIGRATIONS
 
@@ -179,41 +179,13 @@ class Tracker:
             raise PrepError(f"no contact called {name!r} in {self.path} (log a meeting with: prep met {name!r} --event ...)")
         return row
 
-    # -- importing a brief ------------------------------------------------------------------------
+    # -- importing a brief (prep.track.imports) ------------------------------------------------------------
     def import_brief(self, folder: str | Path) -> dict[str, int]:
-        """Add a brief's planned people (``priorities.csv``, details from ``people.csv``), idempotently.
+        from .imports import import_brief
 
-        Existing contacts only get fields that are still empty; your notes, strength and history
-        are never overwritten. All rows go in one transaction.
-        """
-        import pandas as pd
+        return import_brief(self, folder)
 
-        folder = Path(folder)
-        plan_path, people_path = folder / "priorities.csv", folder / "people.csv"
-        if not plan_path.is_file():
-            raise SchemaError(f"{folder}: no priorities.csv here; is it a brief folder (made by prep brief)?")
-        plan = pd.read_csv(plan_path, dtype=str, keep_default_na=False)
-        missing = {"person_id", "name"} - set(plan.columns)
-        if missing:
-            raise SchemaError(f"{plan_path}: missing column(s) {', '.join(sorted(missing))}")
-        people = pd.read_csv(people_path, dtype=str, keep_default_na=False) if people_path.is_file() else pd.DataFrame()
-        details = {r["person_id"]: r for r in people.to_dict("records")} if "person_id" in people else {}
-        slug = folder.resolve().name
-        counts = {"added": 0, "updated": 0, "unchanged": 0}
-        with self.transaction() as db:
-            for row in plan.to_dict("records"):
-                person = details.get(row["person_id"], {})
-                record = {"person_id": row["person_id"], "name": row["name"], "company": row.get("company", ""),
-                          "title": person.get("title", ""), "email": person.get("email", ""),
-                          "linkedin": person.get("linkedin", ""),
-                          "links": "\n".join(person.get(k, "") for k in ("website", "x", "github", "mastodon", "profile_url")
-                                             if person.get(k, "")),
-                          "why": row.get("why") or row.get("reasons", "").split("\n")[0],  # briefs before 'why': the first line
-                          "where_met": "", "source": f"brief:{slug}"}
-                counts[self._upsert(db, record)] += 1
-        return counts
-
-    def _upsert(self, db, record: dict) -> str:
+    def upsert_contact(self, db, record: dict) -> str:
         key = person_key(record["name"], record["company"])
         row = db.execute("SELECT * FROM contacts WHERE person_id = ? OR person_key = ?",
                          (record["person_id"], key)).fetchone()

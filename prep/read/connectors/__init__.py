@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import importlib
 from typing import Callable
-from urllib.parse import urlsplit
 
 from ...errors import PrepError
+from ...urls import bare_host
 
 _MODULES = ("sessionize", "pretalx", "indico", "logins")
 REGISTRY: dict[str, tuple[Callable[[str], bool], Callable[[str], list[str]]]] = {}
@@ -28,7 +28,7 @@ class LoginRequired(PrepError):
 
 def behind_login(url: str, status: int | None = None) -> LoginRequired:
     """The error for a page that asks for a login (HTTP 401 or 403, or a sign-in form where the list was)."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = bare_host(url)
     from .logins import EXPORT, _app
 
     what = ("answered with a sign-in page" if not status else f"answered HTTP {status}: the page is only for signed-in users"
@@ -62,7 +62,7 @@ def resolve(url: str) -> list[str]:
         return [url]
     for module in _MODULES:
         importlib.import_module(f"{__name__}.{module}")
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = bare_host(url)
     for matches, links in REGISTRY.values():
         if matches(host):
             found = links(url)

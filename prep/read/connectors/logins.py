@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ...urls import bare_host
 from . import LoginRequired, connector
 
 APPS = {
@@ -24,7 +25,7 @@ def _app(host: str) -> str:
 
 @connector("login-only", matches=lambda host: bool(_app(host)) or host == "linkedin.com")
 def links(url: str) -> list[str]:
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = bare_host(url)
     if host == "linkedin.com" and "/events/" not in urlsplit(url).path:
         return []  # a person's or company's page: not an event (and never scraped)
     raise LoginRequired(url, _app(host) or "LinkedIn Events", EXPORT)

@@ -8,8 +8,8 @@ Pages that embed ``<script src="https://sessionize.com/api/v2/<id>/view/...">`` 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
+from ...urls import bare_host
 from . import connector
 
 _API = re.compile(r"https?://(?:www\.)?sessionize\.com/api/v2/(?P<id>[A-Za-z0-9]+)/view/\w+", re.I)
@@ -23,7 +23,7 @@ def links(url: str) -> list[str]:
 
 def hint(url: str) -> str:
     """A sessionize.com event page is its call for speakers; the speakers are in the organiser's API."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = bare_host(url)
     if host != "sessionize.com" or _API.match(url):
         return ""
     return ("Sessionize: an event's page there is its call for speakers, not its speaker list; paste the "

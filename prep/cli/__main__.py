@@ -1,0 +1,4 @@
+"""``python -m prep.cli``: the ``prep`` command."""
+from . import run
+
+run()
