@@ -11,9 +11,9 @@ from html import escape
 
 import pandas as pd
 
-MAX_CELL = 240  # characters of a long text cell shown in a table (the whole text stays in the frame and the CSV)
-OPTIONS = {"maxBytes": 0, "showIndex": False, "classes": "display compact", "pageLength": 10,
-           "lengthMenu": [10, 25, 50, 100], "autoWidth": False, "connected": False,
+MAX_CELL = 120  # characters of a long text cell shown in a table (the whole text stays in the frame and the CSV)
+OPTIONS = {"maxBytes": 0, "showIndex": False, "classes": "display compact nowrap", "pageLength": 10,
+           "lengthMenu": [10, 25, 50, 100], "autoWidth": False, "scrollX": True, "connected": False,
            "display_logo_when_loading": False}
 
 
@@ -25,11 +25,12 @@ def interactive() -> None:
 
 
 def _shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as a table shows it: long texts cut (with an ellipsis), missing values blank."""
+    """The frame as a table shows it: one line per cell (a list's lines joined by " · "), long texts cut with
+    an ellipsis, missing values blank."""
     view = frame.copy()
     for column in view.columns:
         if view[column].dtype == object or str(view[column].dtype) == "string":
-            text = view[column].astype("string").fillna("")
+            text = view[column].astype("string").fillna("").str.replace(r"\s*\n\s*", " · ", regex=True)
             view[column] = text.where(text.str.len() <= MAX_CELL, text.str.slice(0, MAX_CELL - 1) + "…")
     return view
 
