@@ -773,6 +773,42 @@ def test_one_person_under_a_nickname_is_one_person_but_two_names_of_a_kind_stay_
                {"name": "Ivan Lozano", "links": {"linkedin": "http://linkedin.com/in/ivanovishx"}},
                {"name": "Jose Ivan Lozano Cabral", "links": {"linkedin": "http://linkedin.com/in/ivanovishx/"}}]
     assert person_aliases(records) == {"mike bayer": "Michael Bayer", "jose ivan lozano cabral": "Ivan Lozano"}
+    respelled = [{"name": "John Roa"}, {"name": "Jhon Jairo Roa", "title": "Organizador"}, {"name": "Nicolas Roa"},
+                 {"name": "Mario Diaz"}, {"name": "Maria Elena Diaz"}, {"name": "Ivan Petrov"}, {"name": "Ivna Sofia Petrov"}]
+    assert person_aliases(respelled) == {"john roa": "Jhon Jairo Roa", "ivan petrov": "Ivna Sofia Petrov"}
+
+
+def test_a_listed_speaker_a_full_programme_leaves_out_is_not_planned_but_a_partial_one_decides_nothing():
+    from prep.shape.identity import who_is_who
+
+    def records():
+        people = [{"name": f"Speaker {chr(65 + i)}{chr(65 + i)}", "role": "speaker", "talks": [f"Talk number {i}"]}
+                  for i in range(20)]
+        return people + [{"name": "Rae Quill", "role": "speaker", "talks": ["Space Flyers"]},
+                         {"name": "Ola Keynote", "role": "speaker", "talks": ["Opening keynote"]}]
+
+    sessions = [{"title": f"Talk number {i}!", "speakers": [f"Speaker {chr(65 + i)}{chr(65 + i)}"]} for i in range(20)]
+    sessions.append({"title": "Welcome", "speakers": ["Ola Keynote"]})  # in the programme under another title
+    kept = {p["name"] for p in who_is_who(records(), sessions)}
+    assert "Rae Quill" not in kept and "Ola Keynote" in kept and len(kept) == 21
+    partial = sessions[:8]  # most listed talks missing: the schedule is not the whole programme
+    assert len(who_is_who(records(), partial)) == 22
+
+
+def test_text_every_speaker_page_repeats_is_the_sites_not_a_bio(settings, web):
+    footer = ("<div class='foot'><p>© 2019 Python Example. Todos los derechos reservados. Código de Conducta | "
+              "hello@python.example | Hecho con amor</p></div>")  # longer than the one real bio, on every page
+    cards = "".join(f"<div class='speaker'><a href='/p/{i}/'><h3>{n}</h3></a><p>{c}</p></div>"
+                    for i, (n, _, c) in enumerate(LINEUP))
+    web.route("http://conf.example/speakers/", Reply(200, f"<html><body><h1>Speakers</h1>{cards}</body></html>"))
+    for i, (n, t, c) in enumerate(LINEUP):
+        bio = "<p>Builds stream processors and teaches them to new data teams every spring in Lagos and Accra.</p>" if i == 0 else ""
+        web.route(f"http://conf.example/p/{i}/", Reply(200, f"<html><body><article><h1>{n}</h1><p>{t} at {c}</p>{bio}"
+                                                          f"</article>{footer}</body></html>"))
+    people = read_event("http://conf.example/speakers/", settings=settings, follow_profiles=True,
+                        max_site_pages=0).people.set_index("name")
+    assert people.loc[LINEUP[0][0], "bio"].startswith("Builds stream processors")
+    assert people["bio"].fillna("").str.contains("derechos").sum() == 0
 
 
 def test_a_modal_that_writes_the_job_inside_the_name_line_fills_the_cards_titles():

@@ -21,8 +21,10 @@ NOT_TALK = re.compile(r"^(speaker|speakers|talks?|sessions?|schedule|agenda|soci
 HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 
 
-def read_profile(text: str, name: str) -> dict:
-    """``{"bio", "talks", "abstracts"}`` from a person's own page ("" and [] where the page says nothing)."""
+def read_profile(text: str, name: str, site_lines: frozenset[str] = frozenset()) -> dict:
+    """``{"bio", "talks", "abstracts", "lines"}`` from a person's own page ("" and [] where the page says
+    nothing). ``lines`` are the page's lines long enough to be a bio; ``site_lines`` (case-folded) are lines
+    the caller knows the site repeats on every such page (a footer drawn without <footer>): never a bio."""
     root = html_tree(text)
     for br in root.iter("br"):  # "audience?<br><br>Accessibility" reads as two sentences
         br.tail = " " + (br.tail or "")
@@ -31,10 +33,10 @@ def read_profile(text: str, name: str) -> dict:
     target = normalize_name(name)
     name_node = next((h for h in root.iter(*HEADINGS) if normalize_name(clean_space(h.text_content())) == target), None)
     if name_node is None:
-        return {"bio": "", "talks": [], "abstracts": []}
+        return {"bio": "", "talks": [], "abstracts": [], "lines": []}
     scope = _scope(name_node)
     bio, talks, abstracts, longest = "", [], [], ""
-    heading, after = None, []
+    heading, after, lines = None, [], []
     card = True  # headings right after the name, before any paragraph, are the person's lines (title, company)
     for el in scope.iter(*HEADINGS, "p", "div"):
         if el.tag in HEADINGS:
@@ -50,6 +52,9 @@ def read_profile(text: str, name: str) -> dict:
         if line and not _inside(el, name_node):
             card = False  # the card's headings end at its first line of text
         if len(line) >= 40 and not _inside(el, name_node):
+            lines.append(line)
+            if line.casefold() in site_lines:
+                continue
             after.append(line)
             longest = max(longest, line, key=len)
     _close(heading, after, talks, abstracts)
@@ -58,7 +63,7 @@ def read_profile(text: str, name: str) -> dict:
     bio = bio or (_paragraphs(after) if heading is not None and BIO_HEADING.match(heading) else "")
     if not bio and longest not in abstracts and len(longest) >= 80:
         bio = longest
-    return {"bio": bio, "talks": talks, "abstracts": abstracts}
+    return {"bio": bio, "talks": talks, "abstracts": abstracts, "lines": lines}
 
 
 def _close(heading: str | None, after: list[str], talks: list, abstracts: list) -> None:

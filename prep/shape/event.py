@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from pathlib import Path
 
 from .. import read as readers
@@ -307,29 +308,66 @@ def _profiles(fetcher: Fetcher, parts: list[readers.Parsed], failures: list[dict
     pages, errors = fetcher.fetch_many(urls, desc="profile pages")
     failures += [{"source": url, "error": str(err)} for url, err in errors.items()]
     registry = readers.load_all()
+    read = {url: _read_profile_page(registry, page, owners.get(url), failures) for url, page in pages.items()}
+    site = _site_lines([found[1] for found in read.values() if found])
     out = []
-    for url, page in pages.items():
-        sessions = []
-        try:
-            people = registry["schema.org"].parse(page.text, page.url).people
-            if not people and owners.get(url):
-                people = [p for p in [read_person(page.text, page.url, owners[url])] if p]
-            for person in people:  # what the listing cut: the bio, the talk and its abstract
-                more = read_profile(page.text, person["name"])
-                person["bio"] = max(person.get("bio") or "", more["bio"], key=len)
-                person["talks"] = list(dict.fromkeys([*(person.get("talks") or []), *more["talks"]]))
-                sessions += [{"title": t, "abstract": a, "speakers": [person["name"]], "source_url": url,
-                              "_from_profile": True} for t, a in zip(more["talks"], more["abstracts"])]
-        except Exception as err:  # one odd profile page must not sink the event
-            failures.append({"source": url, "error": f"unreadable profile page: {err}"})
+    for url, found in read.items():
+        if found is None:
             continue
+        people, pages_read = found
+        if site & {line.casefold() for line in pages_read}:  # read again, without the site's lines
+            people, _ = _read_profile_page(registry, pages[url], owners.get(url), failures, site) or ([], [])
+        sessions = []
         for person in people:
+            more = person.pop("_more")
+            sessions += [{"title": t, "abstract": a, "speakers": [person["name"]], "source_url": url,
+                          "_from_profile": True} for t, a in zip(more["talks"], more["abstracts"])]
             person["profile_url"] = url
         out.append(readers.Parsed(people=people, sessions=sessions))
     # the speakers' pages of one site share a template: their one-line taglines are mottos or employers as a
-    # column, decided once for all of them
+    # column, decided once for all of them, and text they all repeat is the site's, not a person's
     motto_column([p for part in out for p in part.people])
+    _drop_site_text(out)
     return out
+
+
+def _read_profile_page(registry, page: Page, owner: str | None, failures: list[dict],
+                       site: frozenset[str] = frozenset()) -> tuple[list[dict], list[str]] | None:
+    """The people of one profile page (its schema.org Person, else its card for ``owner``), each with what
+    the listing cut (bio, talks, abstracts: in ``_more``), and the page's long lines; ``None`` if unreadable."""
+    try:
+        people = registry["schema.org"].parse(page.text, page.url).people
+        if not people and owner:
+            people = [p for p in [read_person(page.text, page.url, owner)] if p]
+        lines = []
+        for person in people:
+            more = read_profile(page.text, person["name"], site)
+            person["bio"] = max(person.get("bio") or "", more["bio"], key=len)
+            person["talks"] = list(dict.fromkeys([*(person.get("talks") or []), *more["talks"]]))
+            person["_more"], lines = more, lines + more["lines"]
+        return people, lines
+    except Exception as err:  # one odd profile page must not sink the event
+        failures.append({"source": page.url, "error": f"unreadable profile page: {err}"})
+        return None
+
+
+def _site_lines(pages: list[list[str]], at_least: int = 3) -> frozenset[str]:
+    """Lines that three or more speakers' pages repeat word for word: the site's, not a person's."""
+    counts = Counter(line.casefold() for lines in pages for line in set(lines))
+    return frozenset(line for line, n in counts.items() if n >= at_least)
+
+
+def _drop_site_text(parts: list[readers.Parsed], pages: int = 3) -> None:
+    """A bio or abstract that the speakers' pages repeat word for word on ``pages`` or more of them is the site
+    talking (a footer drawn without a <footer>: "© 2019 Python Colombia. Todos los derechos reservados"), not a
+    person: it would become their bio, and a conversation starter quoting it."""
+    seen = Counter(clean_space(p.get("bio")).casefold() for part in parts for p in part.people if p.get("bio"))
+    seen.update(clean_space(s.get("abstract")).casefold() for part in parts for s in part.sessions if s.get("abstract"))
+    site = {text for text, n in seen.items() if n >= pages}
+    for record in [p for part in parts for p in part.people] + [s for part in parts for s in part.sessions]:
+        for key in ("bio", "abstract"):
+            if record.get(key) and clean_space(record[key]).casefold() in site:
+                record[key] = ""
 
 
 def _mark_editions(records: list[dict], info: dict) -> None:

@@ -132,7 +132,9 @@ def person_aliases(records: list[dict]) -> dict[str, str]:
     * the same personal profile (LinkedIn, X, GitHub) under names that share their words ("Ivan Lozano" and
       "Jose Ivan Lozano Cabral", both linking linkedin.com/in/ivanovishx);
     * the same family name with a first name and its nickname ("Michael Bayer" on the featured page, "Mike
-      Bayer" in the schedule; the hand-curated nicknames list).
+      Bayer" in the schedule; the hand-curated nicknames list);
+    * a first and family name, and a longer name with the same family name whose first name is the same
+      name respelled ("John Roa" giving the opening, "Jhon Jairo Roa" on the team page).
 
     The spelling kept is that of the fuller record (a bio, a title), else the first one read."""
     named = {}
@@ -174,7 +176,24 @@ def person_aliases(records: list[dict]) -> dict[str, str]:
             for b in family[i + 1:]:
                 if _nicknames(normalize_name(a["name"]).split()[0], normalize_name(b["name"]).split()[0]):
                     join(a, b)
+    for key, record in named.items():  # "John Roa" in the schedule, "Jhon Jairo Roa" on the team page
+        words = key.split()
+        if len(words) == 2:
+            for other_key, other in named.items():
+                more = other_key.split()
+                if len(more) > 2 and more[-1] == words[-1] and _respelled(words[0], more[0]):
+                    join(other, record)
+                    break
     return {alias: name for alias, name in keep.items() if normalize_name(name) != alias}
+
+
+def _respelled(a: str, b: str) -> bool:
+    """The same first name typed with two neighbouring letters swapped ("Jhon" and "John"), as a name written
+    once by its owner and once by someone else often is; never two different names ("Mario" and "Maria")."""
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _words_shared(a: str, b: str) -> bool:

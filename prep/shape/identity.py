@@ -101,9 +101,32 @@ def without_organisations(people: list[dict], organizations: list[dict]) -> list
     return [p for p in people if normalize_company(p.get("name")) not in firms]
 
 
+def _title_key(text) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", str(text or "")).casefold().split())
+
+
+def off_programme(records: list[dict], sessions: list[dict]) -> set[str]:
+    """Listed speakers a full programme leaves out. When the schedule names its sessions' speakers and holds
+    the talks of nearly everyone listed with a talk, someone whose listed talks are none of its sessions and
+    who speaks in none of them is not on this edition's programme (a talk withdrawn, a page left from the
+    call for papers). A partial schedule (most listed talks missing) decides nothing."""
+    titles = {_title_key(s.get("title")) for s in sessions if s.get("title")}
+    if len(titles) < 10 or sum(1 for s in sessions if s.get("speakers")) < 0.9 * len(sessions):
+        return set()
+    speaking = {normalize_name(n) for s in sessions for n in s.get("speakers") or [] if isinstance(n, str)}
+    talks: dict[str, set[str]] = {}
+    for person in records:
+        listed = [t for t in person.get("talks") or [] if isinstance(t, str) and t.strip()]
+        if listed and (person.get("role") or "speaker") == "speaker":
+            talks.setdefault(normalize_name(person["name"]), set()).update(_title_key(t) for t in listed)
+    off = {name for name, theirs in talks.items() if name not in speaking and not theirs & titles}
+    return off if len(talks) >= 10 and len(off) <= 0.05 * len(talks) else set()
+
+
 def who_is_who(records: list[dict], sessions: list[dict]) -> list[dict]:
     """The event's people as one person each: one name for a person listed under two (in the sessions too),
-    without those the pages say are not coming, and without talk titles read as names ("Space Flyers" in a
+    without those the pages say are not coming or a full programme leaves out, and without talk titles read
+    as names ("Space Flyers" in a
     list of links; but a concert named after its performer is theirs)."""
     aliases = shape.person_aliases(records)
     for record in records:
@@ -112,6 +135,7 @@ def who_is_who(records: list[dict], sessions: list[dict]) -> list[dict]:
         session["speakers"] = list(dict.fromkeys(aliases.get(normalize_name(n), n) if isinstance(n, str) else n
                                                  for n in session.get("speakers") or []))
     cancelled = {normalize_name(p["name"]) for p in records if _cancelled(p)}  # not coming: not in the plan
+    cancelled |= off_programme(records, sessions)
     talks = {normalize_name(t): normalize_name(p["name"]) for p in records for t in p.get("talks") or []
              if isinstance(t, str)}
     return [p for p in records if normalize_name(p["name"]) not in cancelled
