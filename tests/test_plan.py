@@ -214,6 +214,24 @@ def test_where_to_meet_follows_the_role_when_no_session_says_more():
     assert where["Ruth Okoye"].startswith("On the attendee list")
 
 
+def test_a_bio_that_shares_words_but_no_whole_interest_says_which_words_and_quotes_a_whole_sentence():
+    from prep.plan.profile import load_profile
+    from prep.shape import frames as shape
+    from prep.shape.model import Event
+
+    me = load_profile({"name": "Lucía Herrera", "interests": ["python education"],
+                       "goals": ["find mentors in data engineering"]})
+    bio = "Soy desarrollador y mentor Python en Medellín. Me gusta el café."
+    people = shape.merge_people([{"name": "Carlos Martinez", "role": "speaker", "bio": bio,
+                                  "source_url": "http://conf.example/speakers/"}])
+    event = Event(info={"name": "PyCon"}, people=people, sessions=shape.sessions_frame([], people),
+                  organizations=shape.organizations_frame([]))
+    row = plan_meetings(event, None, me, top=1).priorities.iloc[0]
+    assert row["why"] == ("Their bio shares words with your interests and goals (mentors, python): "
+                          "“Soy desarrollador y mentor Python en Medellín”")
+    assert row["why_source"] == "http://conf.example/speakers/"
+
+
 def test_offers_answer_a_need(demo_plan):
     ines = _by_name(demo_plan, "Samir Haddad")  # moved a spreadsheet pipeline to dbt models
     assert ines["offer"].startswith("dbt:")

@@ -17,6 +17,11 @@ from .index import CEREMONY, PERSONAL, Fact, Index, first_line, text_of
 from .outreach import draft_outreach
 from .profile import Offer
 
+# Words of a goal that say what you want to do, not what about: never a reason on their own.
+GENERIC = frozenset(stems("meet meeting find learn learning people person get make talk know work new use help want "
+                          "like others someone way ways good better"))
+
+
 VERY_SENIOR = re.compile(r"\b(ceo|cto|cfo|coo|cio|cdo|cmo|cpo|chief|founder|co-founder|cofounder|president|"
                          r"vice president|vp|executive director|managing director|general manager|partner|chair|"
                          r"board member|owner|minister|mayor|secretary general|director general)\b", re.I)
@@ -150,7 +155,31 @@ def why_meet(ix: Index, row: dict, facts: list[Fact], matched, outside: bool) ->
                         text_of(record.get("website"))))
     if not facts:
         return [(f"No facts found about {row.get('name')} beyond the listing", first_line(row.get("source_url")))]
+    if not reasons and (close := closest_words(ix, facts)):
+        sentence, fact, shared = close
+        where = "Their bio" if fact.kind == "bio" else f"Their talk “{fact.label}”"
+        quote = whole_phrase(sentence, 140)
+        reasons.append((f"{where} shares words with your interests and goals ({', '.join(shared[:4])})"
+                        + (f": “{quote}”" if quote else ""), fact.url))
     return reasons or [("Nothing they published touches your interests yet; listed for what they do", facts[0].url)]
+
+
+def closest_words(ix: Index, facts: list[Fact]) -> tuple[str, Fact, list[str]] | None:
+    """The sentence of what they said (bio, talks) that shares the most words with your interests and goals:
+    the words the ranking found, shown when no interest appears there as a whole phrase."""
+    wanted: dict[str, str] = {}
+    for phrase in ix.profile.interests + ix.profile.goals:
+        for word in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", phrase):
+            for stem in stems(word):
+                if stem not in GENERIC:
+                    wanted.setdefault(stem, word.lower())
+    best = None
+    for fact in (f for f in facts if f.kind in PERSONAL):
+        for sentence in sentences(fact.text):
+            shared = sorted({wanted[s] for s in stems(sentence) if s in wanted})
+            if shared and (best is None or len(shared) > len(best[2])):
+                best = (sentence, fact, shared)
+    return best
 
 
 def offer_line(row: dict, offer) -> str:
