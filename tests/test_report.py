@@ -47,11 +47,15 @@ def test_unresearched_companies_show_once_in_a_list_and_unknown_industries_are_n
         {"company_id": "a", "name": "Acme", "normalized_name": "acme", "website": "https://acme.example/",
          "description": "Acme makes anvils.", "industry": None},
         {"company_id": "b", "name": "Zed", "normalized_name": "zed", "error": "no website found"},
-        {"company_id": "c", "name": "Qux", "normalized_name": "qux", "error": "no website found"}], "companies")
+        {"company_id": "c", "name": "Qux", "normalized_name": "qux", "error": "no website found"},
+        {"company_id": "d", "name": "Vex", "normalized_name": "vex", "website": "https://vex.example/",
+         "error": "https://vex.example/: timed out"}], "companies")
     people = schema.conform([{"name": "Ann Lee", "company": "Zed"}, {"name": "Bob Ray", "company": "Acme"}], "people")
     html = companies_section(companies, schema.empty("company_news"), people)
-    assert html.count('<article class="company">') == 1 and "Not researched (2)" in html
+    assert html.count('<article class="company">') == 1 and "Not researched (3)" in html
     assert "<strong>Zed</strong>: Ann Lee" in html and "--domains" in html
+    assert '<strong>Vex</strong> · <a href="https://vex.example/"' in html  # a site found but not read: listed too
+    assert "no website was found for 2" in html and "1 site could not be read (https://vex.example/: timed out)" in html
     assert "industry is known yet" in outside_list(schema.empty("priorities"), companies)
     assert "industry is known yet" not in outside_list(schema.empty("priorities"),
-                                                       companies.assign(industry=["Manufacturing", None, None]))
+                                                       companies.assign(industry=["Manufacturing", None, None, None]))

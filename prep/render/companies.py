@@ -26,7 +26,9 @@ def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.Da
     frame = companies.assign(_here=[len(here.get(k, [])) for k in companies["normalized_name"]],
                              _planned=[k in planned for k in companies["normalized_name"]])
     frame = frame.sort_values(["_planned", "_here", "name"], ascending=[False, False, True])
-    unresearched = frame["error"].notna() & frame["description"].fillna("").eq("") & frame["website"].isna()
+    learned = (frame["description"].fillna("").ne("") | frame["industry"].notna() | frame["employees"].notna()
+               | frame["company_id"].isin(set(news["company_id"]) if len(news) else set()))
+    unresearched = frame["error"].notna() & ~learned  # nothing known but a name (and maybe a site): listed once
     missing, frame = frame[unresearched], frame[~unresearched]
     news_by = {k: g for k, g in news.groupby("company_id")} if len(news) else {}
     cards = []
@@ -64,17 +66,24 @@ def companies_section(companies: pd.DataFrame, news: pd.DataFrame, people: pd.Da
 
 
 def _unresearched(missing: pd.DataFrame, here: dict[str, list[str]]) -> str:
-    """Companies whose site was not found: once, in a compact list with who works there, and why."""
+    """Companies nothing was learned about: once, in a compact list with their site when known, who works
+    there, and why (no site found, or a site that could not be read)."""
     if missing.empty:
         return ""
     items = "".join(f"<li><strong>{escape(_value(r.get('name')))}</strong>"
+                    f"{' · ' + link(r.get('website'), 'website') if safe_url(r.get('website')) else ''}"
                     f"{': ' + escape(', '.join(here.get(r['normalized_name'], [])[:5])) if here.get(r['normalized_name']) else ''}"
                     "</li>" for r in missing.to_dict("records"))
-    reasons = missing["error"].dropna().value_counts()
-    why = escape(_value(reasons.index[0])) if len(reasons) else ""
-    return (f'<h3>Not researched ({len(missing)})</h3><p class="muted">No website was found for these companies'
-            f'{" (" + why + ")" if why else ""}. Name their sites in a <code>--domains</code> file to research them.</p>'
-            f'<ul class="unresearched">{items}</ul>')
+    found = missing["website"].notna()
+    parts = []
+    for group, what in ((missing[~found], "no website was found for {n}"), (missing[found], "{n} site{s} could not be read")):
+        if len(group):
+            reasons = group["error"].dropna().value_counts()
+            why = f" ({escape(_value(reasons.index[0]).removeprefix('no website found: '))})" if len(reasons) else ""
+            parts.append(what.format(n=len(group), s="" if len(group) == 1 else "s") + why)
+    return (f'<h3>Not researched ({len(missing)})</h3><p class="muted">Nothing is known about these companies yet: '
+            f'{"; ".join(parts)}. Name their sites in a <code>--domains</code> file, or run again online, to research '
+            f'them.</p><ul class="unresearched">{items}</ul>')
 
 
 def _size(r: dict) -> str:
