@@ -4,7 +4,6 @@ later read or edit them (track's ``forget``)."""
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 BRIEF_MARK = ".prep-brief"  # in every brief folder: only a folder holding it is ever replaced or edited by prep
@@ -12,6 +11,8 @@ BRIEF_MARK = ".prep-brief"  # in every brief folder: only a folder holding it is
 
 def package_data(*parts: str) -> Path:
     """A file or folder shipped in the package (in the wheel too), found with importlib.resources."""
+    from importlib.resources import files  # ~10 ms to import: only when a file is wanted
+
     return Path(str(files("prep").joinpath(*parts)))
 
 

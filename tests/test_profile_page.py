@@ -35,7 +35,7 @@ def test_an_interview_of_many_headed_answers_gives_no_talks():
 
 
 def test_a_page_that_does_not_name_the_person_gives_nothing():
-    assert read_profile(PAGE, "Someone Else") == {"bio": "", "talks": [], "abstracts": []}
+    assert read_profile(PAGE, "Someone Else") == {"bio": "", "talks": [], "abstracts": [], "lines": []}
 
 
 def test_a_profile_page_that_shows_the_person_twice_gives_the_links_of_both_views():

@@ -111,7 +111,7 @@ def add_brief_commands(sub) -> None:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="serve a folder of sites by hostname on 127.0.0.1 (a local web)")
-    p.add_argument("root", nargs="?", default=str(package_data("demo_web")))
+    p.add_argument("root", nargs="?", help="a folder with one folder per host name (default: the demo web)")
     p.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
     p.set_defaults(func=cmd_serve)
 
@@ -268,8 +268,9 @@ def cmd_serve(args) -> int:
 
     from ..fetch.localweb import LocalWeb
 
-    with LocalWeb(args.root, latency=args.latency) as web:
-        print(f"serving {args.root} by hostname; use it as a proxy, for http and https addresses alike:\n"
+    root = args.root or str(package_data("demo_web"))
+    with LocalWeb(root, latency=args.latency) as web:
+        print(f"serving {root} by hostname; use it as a proxy, for http and https addresses alike:\n"
               f"export PREP_PROXY={web.proxy} PREP_LOCAL_WEB=1", flush=True)
         try:
             while True:

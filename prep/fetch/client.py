@@ -1,7 +1,8 @@
 """The one HTTP client every scraper uses: cache, retries, timeouts, robots.txt, per-host delay, size cap.
 
-Only this module imports ``requests``. A re-run answers from the SQLite cache (requests-cache)
-without touching the network; throttling lives in the transport adapter, so cache hits never wait.
+With :mod:`prep.fetch.transport`, the only modules that import ``requests`` (at the first request: reading
+local files needs none of it). A re-run answers from the SQLite cache (requests-cache) without touching
+the network; throttling lives in the transport adapter, so cache hits never wait.
 """
 from __future__ import annotations
 
@@ -13,18 +14,13 @@ import socket
 import sqlite3
 import threading
 import time
-import urllib.request
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-import requests
-import urllib3
-from requests.adapters import HTTPAdapter
-
-from ..errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, TooLarge, UnsafeURL
+from ..errors import FetchError, OfflineMiss, PrepError, RobotsDisallowed, UnsafeURL
 from ..settings import Settings
 from ..urls import check_url
 from .page import Page, decode_charset
@@ -33,83 +29,6 @@ from .politeness import HostThrottle, MachineSlots, RobotsCache, is_loopback
 log = logging.getLogger("prep")
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-def _cut_off(response, expired: threading.Event) -> None:
-    """The deadline passed: shut the socket, which wakes the reading thread with an error."""
-    expired.set()
-    sock = getattr(getattr(response.raw, "connection", None), "sock", None) or \
-        getattr(getattr(getattr(getattr(response.raw, "_fp", None), "fp", None), "raw", None), "_sock", None)
-    try:
-        if sock is not None:
-            sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
-
-
-class _BodyError(requests.ConnectionError):
-    """The connection broke while the body was read (truncated, bad chunk, stalled): retried like a refused one."""
-
-
-class _PoliteAdapter(HTTPAdapter):
-    """Waits for the host's turn, then streams the body under the size cap while holding it."""
-
-    def __init__(self, throttle: HostThrottle, max_bytes: int, pool: int, gate: Callable[[str], None] | None = None,
-                 local_web: bool = False, guard: Callable[[str, bool], None] | None = None, deadline: float = 120.0):
-        super().__init__(pool_connections=pool, pool_maxsize=pool, max_retries=0)
-        self._throttle, self._max_bytes, self._gate, self._local_web = throttle, max_bytes, gate, local_web
-        self._guard, self._deadline = guard, deadline
-
-    def send(self, request, **kwargs):
-        if self._guard is not None:  # every hop, redirects included, before any byte is sent
-            self._guard(request.url, bool((kwargs.get("proxies") or {}).get(urlsplit(request.url).scheme)))
-        if self._gate is not None:  # only requests that reach the network pass here: cache hits never wait
-            self._gate(request.url)
-        if self._local_web and request.url.startswith("https://") and (kwargs.get("proxies") or {}).get("https"):
-            asked = request.url  # a local web serves https pages by host name over plain http, no tunnel
-            request = request.copy()
-            request.url = "http://" + asked[len("https://"):]
-            response = self.send(request, **kwargs)
-            response.url = asked
-            return response
-        kwargs["stream"] = True
-        with self._throttle.slot(urlsplit(request.url).hostname or "") as answered:
-            response = super().send(request, **kwargs)
-            answered()
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > self._max_bytes:
-                response.close()
-                raise TooLarge(request.url, self._max_bytes)
-            chunks, size = [], 0
-            expired = threading.Event()
-            watchdog = threading.Timer(self._deadline, _cut_off, (response, expired))  # a trickle never ends alone
-            watchdog.daemon = True
-            watchdog.start()
-            try:
-                for chunk in response.raw.stream(65536, decode_content=True):
-                    size += len(chunk)
-                    if size > self._max_bytes:
-                        raise TooLarge(request.url, self._max_bytes)
-                    chunks.append(chunk)
-            except urllib3.exceptions.DecodeError as err:
-                raise FetchError(request.url, f"the body is not the {response.headers.get('Content-Encoding')} "
-                                              "data its Content-Encoding says") from err
-            except urllib3.exceptions.ReadTimeoutError as err:
-                raise requests.ReadTimeout(f"reading the body timed out: {err}", request=request) from err
-            except (urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as err:
-                if expired.is_set():
-                    raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all "
-                                               "(PREP_DEADLINE)", request=request) from err
-                raise _BodyError(f"the body broke off: {err}", request=request) from err  # IncompleteRead, reset
-            finally:
-                watchdog.cancel()
-                response.close()
-            if expired.is_set():
-                raise requests.ReadTimeout(f"the response took longer than {self._deadline:g} s in all (PREP_DEADLINE)",
-                                           request=request)
-            response._content = b"".join(chunks)
-            response._content_consumed = True
-            return response
 
 
 class Fetcher:
@@ -142,7 +61,9 @@ class Fetcher:
             return self._session
 
     def _new_session(self):
-        import requests_cache  # 0.05 s to import: only when something is fetched
+        import requests_cache  # 0.1 s to import, with requests: only when something is fetched
+
+        from .transport import PoliteAdapter
 
         s = self.settings
         s.cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +87,8 @@ class Fetcher:
         session.headers["User-Agent"] = s.user_agent
         # Read the environment's proxy and CA settings once, not on every request (requests
         # re-reads os.environ per request when trust_env is on: ~0.3 ms each).
+        import urllib.request
+
         environ_proxies = {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
         session.trust_env = False
         session.proxies = {"http": s.proxy, "https": s.proxy} if s.proxy else environ_proxies
@@ -173,7 +96,7 @@ class Fetcher:
         if bundle:
             session.verify = bundle
         gate = self._obey_robots if s.obey_robots and not s.offline else None
-        adapter = _PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
+        adapter = PoliteAdapter(self.throttle, s.max_bytes, pool=max(s.max_workers, 10), gate=gate,
                                  local_web=s.local_web and bool(s.proxy), guard=self._refuse_internal,
                                  deadline=s.deadline)
         session.mount("http://", adapter)
@@ -183,6 +106,8 @@ class Fetcher:
     # -- single documents -------------------------------------------------------------------
     def get(self, url: str) -> Page:
         """Fetch an http(s) URL, raising a :class:`FetchError` subclass on failure."""
+        import requests
+
         check_url(url)
         s = self.settings
         if s.offline and not self.session.cache.contains(url=url):
@@ -319,6 +244,8 @@ class Fetcher:
 
 def network_reason(err: Exception) -> str:
     """What went wrong on the network, in words: timeout, DNS, refused connection, unreachable, TLS."""
+    import requests
+
     text = f"{type(err).__name__}: {err}"
     deadline = re.search(r"the response took longer than [\d.]+ s in all \(PREP_DEADLINE\)", text)
     if deadline:

@@ -6,7 +6,6 @@ import ipaddress
 import os
 import threading
 import time
-import urllib.robotparser
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -153,7 +152,7 @@ class RobotsCache:
     def __init__(self, user_agent: str, fetch_text: Callable[[str], tuple[int, str]]):
         self._agent = user_agent.split("/")[0]
         self._fetch_text = fetch_text
-        self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._parsers: dict = {}  # robots.txt URL -> urllib.robotparser.RobotFileParser
         self.unreachable: dict[str, Exception] = {}  # robots.txt URL -> why the host could not be asked
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
@@ -174,6 +173,8 @@ class RobotsCache:
         with lock:  # one robots.txt fetch per host even when many threads ask at once
             parser = self._parsers.get(robots_url)
             if parser is None:
+                import urllib.robotparser  # with the first robots.txt: a run on local files reads none
+
                 parser = urllib.robotparser.RobotFileParser(robots_url)
                 try:
                     status, text = self._fetch_text(robots_url)

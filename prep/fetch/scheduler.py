@@ -18,8 +18,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, Iterable
 from urllib.parse import urlsplit
 
-from tqdm import tqdm
-
 from ..errors import FetchError, OfflineMiss, PrepError, UnsafeURL
 from ..urls import check_url
 from .page import Page
@@ -53,9 +51,15 @@ class Crawl:
     def run(self, urls) -> tuple[dict[str, Page], dict[str, PrepError]]:
         settings = self.fetcher.settings
         self.enqueue(urls)
+        if not self.queues:  # nothing to fetch (or only unsafe links): no session, no pool, no bar
+            return self.pages, self.errors
         total = sum(1 for q in self.queues.values() for is_robots, _ in q if not is_robots)
-        self.bar = tqdm(total=total, desc=self.desc, unit="page", disable=not settings.progress or total == 0,
-                        leave=False, file=sys.__stderr__ if settings.progress_terminal else None)
+        # a bar that is not drawn is not made: tqdm takes a multiprocessing lock for every bar (0.05 s to import)
+        from tqdm import tqdm
+
+        self.bar = (tqdm(total=total, desc=self.desc, unit="page", leave=False,
+                         file=sys.__stderr__ if settings.progress_terminal else None)
+                    if settings.progress else _NoBar(total))
         self.most = min(settings.max_workers, max(len(self.queues), 1))
         cache = self.fetcher.session.cache
         cached = settings.offline or all(cache.contains(url=u) for u in self.seen if u not in self.errors)
@@ -161,3 +165,19 @@ class Crawl:
         with self.cond:
             self.bar.total += self.enqueue(more)
             self.bar.refresh()
+
+
+class _NoBar:
+    """The part of tqdm a crawl uses, drawing nothing."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def refresh(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, defaultdict
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -67,6 +68,7 @@ def _best_group(root) -> tuple[list, list, list, int]:
     group that holds names, how many groups there were)``; ``best`` pairs each block with its name hit."""
     best, best_score, scored, best_items = [], 0.0, [], []
     seen_groups = set()
+    read: dict = {}  # each block of a list whose names were read -> how many blocks that list has
     for items in _groups(root):
         items = _innermost(items)
         signature = (len(items), id(items[0]), id(items[-1])) if items else None
@@ -77,6 +79,8 @@ def _best_group(root) -> tuple[list, list, list, int]:
         # mixed groups (cards plus modals, cards plus talk lists) do not.
         if len(items) > 40 and sum(1 for item in items[:20] if find_name(item)) < 4:
             continue  # a long list whose first twenty hold few names (links, talks, icons) is no card list
+        if _inside_read_blocks(items, read):
+            continue  # the same people again, one level in (each card's heading): never a better list of them
         found = [(item, hit) for item in items if (hit := find_name(item))]
         paths = Counter(hit[3] for _, hit in found)
         if not paths:
@@ -92,11 +96,20 @@ def _best_group(root) -> tuple[list, list, list, int]:
         if _fields_of_cards(found):
             score /= 2
         scored.append((found, main_path))
+        read.update((item, len(items)) for item, _ in found)
         if _by_form(found) and best:
             continue  # a "Name (Affiliation)" list joins the page's cards (see _lists_by_form), never replaces them
         if score > best_score or best and _by_form(best):
             best, best_score, best_items = found, score, items
     return best, best_items, scored, len(seen_groups)
+
+
+def _inside_read_blocks(items: list, read: dict, sample: int = 20) -> bool:
+    """Whether each block (of the first ``sample``) sits inside a block of a list already read that has as
+    many blocks: one card each, read again at a narrower element. A list of sections holding several
+    cards each has fewer blocks, so the cards inside it are still read."""
+    return len(items) >= 2 and bool(read) and all(
+        any(read.get(a) == len(items) for a in islice(item.iterancestors(), 6)) for item in items[:sample])
 
 
 def _records(cards: list, url: str) -> tuple[dict[tuple, dict], Counter, dict[str, list[str]]]:

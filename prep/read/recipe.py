@@ -16,8 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
-
 from ..errors import ParseError
 from ..names import clean_space, split_name_org
 from ..urls import follow
@@ -28,6 +26,8 @@ FIELDS = ("name", "title", "company", "tagline", "bio", "image", "profile", "tal
 
 
 def load_recipe(path: str | Path) -> dict:
+    import yaml  # only when a recipe is given
+
     try:
         recipe = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:

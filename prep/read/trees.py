@@ -7,10 +7,7 @@ read with chompjs, never evaluated), YAML, TOML and any XML. The people in the t
 from __future__ import annotations
 
 import re
-import tomllib
 from urllib.parse import urlsplit
-
-import yaml
 
 from ..errors import ParseError
 from ._json import load_json, without_lone_surrogates
@@ -59,8 +56,12 @@ def load_tree(text: str, url: str, kind: str = ""):
         if how == "js":
             return _js(text)
         if how == "yaml":
+            import yaml  # the parsers of the rarer syntaxes load with the first file that needs them
+
             return without_lone_surrogates(yaml.safe_load(text))
         if how == "toml":
+            import tomllib
+
             return tomllib.loads(text)
         if how == "xml":
             return xml_tree(text)
