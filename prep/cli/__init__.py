@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sqlite3
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..errors import PrepError
@@ -26,23 +28,22 @@ def settings_of(args):
 
 
 def write_frame(frame, fmt: str, output: str | None, excel_safe: bool = False) -> None:
+    """The frame as CSV, JSON or parquet, into ``output`` or onto standard output; written as it is made,
+    not built whole in memory first."""
     if fmt == "parquet" and not output:
         raise PrepError("--format parquet needs -o FILE (parquet is binary)")
-    if fmt == "csv":
-        if excel_safe:
-            from ..schema import spreadsheet_safe_frame
-
-            frame = spreadsheet_safe_frame(frame)
-        text = frame.to_csv(index=False)
-    elif fmt == "json":
-        text = frame.to_json(orient="records", force_ascii=False, indent=1)
-    else:
+    if fmt == "parquet":
         frame.to_parquet(output, index=False)
         return
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    if fmt == "csv" and excel_safe:
+        from ..schema import spreadsheet_safe_frame
+
+        frame = spreadsheet_safe_frame(frame)
+    with (open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as out:
+        if fmt == "csv":
+            frame.to_csv(out, index=False)
+        else:
+            frame.to_json(out, orient="records", force_ascii=False, indent=1)
 
 
 def positive(text: str) -> int:
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     except PrepError as err:
         print(f"prep: error: {err}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `prep people ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        return 0
     except sqlite3.DatabaseError as err:  # a damaged page found mid-query, or a full disk while writing
         print(f"prep: error: the database could not be used: {err} (a damaged file can be replaced by a copy "
               "from prep backup)", file=sys.stderr)

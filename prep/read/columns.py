@@ -17,22 +17,32 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 def editions(root, cards: list, people: dict) -> None:
     """Each card under a heading that names an edition ("Speakers 2019", "Last year's speakers") keeps it
     as ``edition_hint``; the event's own year later decides which of them are past (see prep.shape.event)."""
+    from lxml import etree
+
     wanted = {id(item): item for item, _ in cards}  # the cards are alive in the list: stable ids
-    inside = {node for item, _ in cards for node in item.iter() if node is not item}  # their own headings
     heading, hints = "", {}
-    for el in root.iter():
-        if isinstance(el.tag, str) and re.fullmatch(r"h[1-4]", el.tag) and el not in inside:
-            heading = clean_space(el.text_content())
-        elif id(el) in wanted:
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        if id(el) in wanted:
             hints[id(el)] = heading
-    by_card = {id(item): hit[1] for item, hit in cards}
+            walker.skip_subtree()  # a card's own headings are its lines, not a section's
+        elif isinstance(el.tag, str) and el.tag in ("h1", "h2", "h3", "h4"):
+            heading = clean_space(el.text_content())
+    by_card = {id(item): hit[1].casefold() for item, hit in cards}
+    records: dict[str, list[dict]] = {}
+    for key, record in people.items():
+        records.setdefault(key[0], []).append(record)
     for card_id, text in hints.items():
-        years = _YEAR_IN.findall(text)
-        hint = years[-1] if years else ("past" if PAST_HEADING.search(text) else "")
-        if hint:
-            for key, record in people.items():
-                if key[0] == by_card.get(card_id, "").casefold() and not record.get("edition_hint"):
-                    record["edition_hint"] = hint
+        hint = edition_of(text)
+        for record in records.get(by_card.get(card_id, ""), []) if hint else []:
+            if not record.get("edition_hint"):
+                record["edition_hint"] = hint
+
+
+def edition_of(heading: str) -> str:
+    """The edition a heading names: its year ("Speakers 2019"), "past" ("Last year's speakers"), or ""."""
+    years = _YEAR_IN.findall(heading)
+    return years[-1] if years else ("past" if PAST_HEADING.search(heading) else "")
 
 
 def with_tables(cards: list[dict], rows: list[dict]) -> list[dict]:

@@ -36,6 +36,12 @@ def detect(text: str, url: str, kind: str) -> float:
 
 @register("html-cards", detect)
 def parse(text: str, url: str) -> Parsed:
+    if len(text) > LARGE_PAGE:  # tens of thousands of cards: streamed, card by card (see large_pages)
+        from .large_pages import parse_large
+
+        streamed = parse_large(text, url)
+        if streamed is not None:
+            return streamed
     root = html_tree(text)
     next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
     _strip(root)
@@ -120,24 +126,31 @@ def _records(cards: list, url: str) -> tuple[dict[tuple, dict], Counter, dict[st
     by_class: dict[str, list[str]] = defaultdict(list)
     card_names = Counter(normalize_name(hit[1]) for _, hit in cards)
     for item, hit in cards:
-        short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
-        lines.update({t for _, t in short})
-        for node, text in short:
-            if node.get("class"):
-                by_class[node.get("class")].append(text)
-        wide = sum(1 for _, t in short if normalize_name(t) in card_names) >= 2
-        if wide and card_names[normalize_name(hit[1])] >= 2:
-            continue  # a block drawn too wide (a section of several cards): the person has a card of their own
-        record = read_card(item, url, hit)
-        if record and wide:  # the only block that names them: their name, not the next person's lines
-            record["title"] = record["company"] = ""
-        if record:
-            key = (record["name"].casefold(), record["company"].casefold())
-            known = people.setdefault(key, record)
-            if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
-                                                                                                  record["profile_url"]):
-                people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
+        add_card(people, lines, by_class, item, hit, url, card_names)
     return people, lines, by_class
+
+
+def add_card(people: dict, lines: Counter, by_class: dict, item, hit: tuple, url: str,
+             card_names: Counter | None = None) -> dict | None:
+    """Read one card into ``people`` (keyed by name and company) and count its short lines."""
+    short = [(n, t) for n, t in own_texts(item) if len(t) <= 40]
+    lines.update({t for _, t in short})
+    for node, text in short:
+        if node.get("class"):
+            by_class[node.get("class")].append(text)
+    wide = card_names is not None and sum(1 for _, t in short if normalize_name(t) in card_names) >= 2
+    if wide and card_names[normalize_name(hit[1])] >= 2:
+        return None  # a block drawn too wide (a section of several cards): the person has a card of their own
+    record = read_card(item, url, hit)
+    if record and wide:  # the only block that names them: their name, not the next person's lines
+        record["title"] = record["company"] = ""
+    if record:
+        key = (record["name"].casefold(), record["company"].casefold())
+        known = people.setdefault(key, record)
+        if known is not record and record.get("profile_url") and known.get("profile_url") not in ("", None,
+                                                                                              record["profile_url"]):
+            people[key + (record["profile_url"],)] = record  # a second card with its own page (a second talk)
+    return record
 
 
 def _innermost(items: list) -> list:
@@ -184,12 +197,16 @@ def _typed_names(items: list, found: list) -> list:
     for item in items:
         if id(item) in hits:
             out.append(hits[id(item)])
-            continue
-        node = next((n for n in item.iter(where[0]) if n.get("class") == where[1]), None)
-        name = clean_space(node.text_content()) if node is not None else ""
-        if name and name.islower() and looks_like_typed_name(name):
-            out.append((item, (node, name, "", where, "")))
+        elif hit := typed_hit(item, where):
+            out.append((item, hit))
     return out
+
+
+def typed_hit(item, where: tuple) -> tuple | None:
+    """The name hit of a card whose name, where the page's names sit, is typed in lower case."""
+    node = next((n for n in item.iter(where[0]) if n.get("class") == where[1]), None)
+    name = clean_space(node.text_content()) if node is not None else ""
+    return (node, name, "", where, "") if name and name.islower() and looks_like_typed_name(name) else None
 
 
 PERSON_CARD = re.compile(r"speaker|person|people|member|attendee|presenter|panelist|profile", re.I)
@@ -301,6 +318,7 @@ _STATE_CLASS = re.compile(r"\d{2,}|^(active|odd|even|first|last)$")
 
 
 SEGMENT_STARTS = ("dt", "h2", "h3", "h4", "h5")
+LARGE_PAGE = 8_000_000  # characters: a page this long is read by streaming its cards, when they are regular
 INLINE = ("html", "body", "br", "hr", "img", "a", "span", "b", "i", "em", "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
