@@ -82,6 +82,8 @@ TITLE_FRAGMENTS = tuple("""
 工程师 工程師 总监 總監 内容总监 技术总监 经理 經理 创始人 創始人 创办人 創辦人 联合创始人 制作人 製作人 主持人 主持
 合伙人 管理合伙人 负责人 顾问 记者 作者 设计 总裁 總裁 董事 主管 研究员 研究員
 教授 讲师 講師 策划 策劃 总经理 總經理 技术长 技術長 校长 校長 秘书长 祕書長 主编 主編 编辑 編輯 设计师 設計師 开发者 開發者
+秘書長 助理教授 副教授 講座教授 讲座教授 董事長 董事长 執行長 执行长 營運長 营运长 財務長 财务长 行銷長 理事長 理事长
+副總經理 副总经理 共同創辦人 共同创办人 院長 院长 所長 所长 主任 架構師 架构师 首席執行官 首席执行官 執行董事 执行董事
 エンジニア 代表取締役 取締役 社長 部長 課長 マネージャー マネジャー 著者 研究者 デザイナー 創業者 共同創業者 ディレクター
 プロデューサー 엔지니어 대표 개발자 이사 팀장 연구원
 """.split())
@@ -166,7 +168,9 @@ def display_name(name: str) -> str:
     """A name as people write it: "AMARA OKAFOR" (a page's all-caps styling) becomes "Amara Okafor",
     "JEAN-LUC VAN DER BERG" "Jean-Luc van der Berg"; anything else, one word ("IBM") included, as is."""
     name = clean_space(name)
-    if len(name.split()) < 2 or not name.isupper():
+    words = name.split()
+    # every word cased: "CH / 王鈞弘" (initials beside a Chinese name) is not a page's all-caps styling
+    if len(words) < 2 or not name.isupper() or not all(any(c.lower() != c.upper() for c in w) for w in words):
         return name
     parsed = HumanName(name)
     parsed.capitalize(force=True)

@@ -857,3 +857,29 @@ def test_one_line_mottos_are_no_employers_but_bare_employers_stay():
     firm_page = parse_page(page(f"<html><body>{cards(zip(names, firms))}</body></html>")).people
     assert [p["company"] for p in motto_page] == [""] * 5
     assert [p["company"] for p in firm_page] == firms
+
+
+@pytest.mark.parametrize("packed, expected", [
+    ("騰雲科技總經理 暨 Foo Labs 董事長 & 合夥人 陳美玲", ("陳美玲", "總經理", "騰雲科技")),  # the first current role
+    ("前 Acme 台灣 董事總經理 王大明", ("王大明", "", "")),  # a former role is none
+    ("主持人 - 林小華律師 台灣開源協會秘書長", ("林小華", "秘書長", "台灣開源協會")),  # a panel label and an honorific
+    ("與談人 - 周志遠教授 清華大學資訊學院助理教授", ("周志遠", "助理教授", "清華大學資訊學院")),
+    ("星河科技 Amy Lin 林雅婷 資深鍵盤俠", ("Amy Lin 林雅婷", "", "星河科技")),  # an English name before; a joke after
+    ("吳建宏 Kevin88", None), ("王芳", None), ("DJ / 李小龍", None),  # plain names stay as given
+])
+def test_a_chinese_name_field_that_packs_roles_gives_the_name_and_the_first_current_role(packed, expected):
+    from prep.read.taglines import unpack_cjk_name
+
+    assert unpack_cjk_name(packed) == expected
+
+
+def test_handles_are_speakers_names_where_the_data_lists_speakers_but_not_elsewhere():
+    from prep.names import display_name
+    from prep.read.data_people import people_in
+
+    given = ("Ann Lee", "Bo Chen", "Cy Diaz", "Di Fox", "eri24816", "JustinLin099", "吳建宏 Kevin88", "TBA", "DJ / 李小龍")
+    speakers = [{"name": n, "bio": "Builds things."} for n in given]
+    rooms = [{"name": n, "capacity": 80} for n in ("Room2A", "Hall3", "Main Hall")]
+    names = [p["name"] for p in people_in({"speakers": speakers, "rooms": rooms}, "http://conf.example/data.json")]
+    assert names == [n for n in given if n != "TBA"]  # the rooms' "Room2A" and "Hall3" are no one's handles
+    assert display_name("DJ / 李小龍") == "DJ / 李小龍" and display_name("ANN LEE") == "Ann Lee"

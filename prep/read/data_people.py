@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 
 from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
-from .taglines import split_glued, split_tagline
+from .taglines import split_glued, split_tagline, unpack_cjk_name
 from .trees import load_tree, syntax
 
 # Keys are compared lower-cased with everything but letters and digits removed.
@@ -84,7 +84,8 @@ def people_in(tree, url: str) -> list[dict]:
     groups: dict[str, list] = {}  # path -> [objects seen, [(person, fields)]]
     _walk(tree, "", groups, url)
     merged: dict[str, dict] = {}
-    accepted = [path for path, (seen, found) in groups.items() if _holds_people(path, seen, found)]
+    accepted = [path for path, (seen, found) in groups.items()
+                if _holds_people(path, seen, [f for f in found if not f[0].get("_handle")])]
     for path in accepted:
         seen, found = groups[path]
         if any(path.startswith(parent + "/") and not NAME_LIST_KEY.search(path[len(parent):]) for parent in accepted):
@@ -96,6 +97,8 @@ def people_in(tree, url: str) -> list[dict]:
         glued = taglines and sum(all(split_glued(p["title"])) and not split_tagline(p["title"])[1]
                                  for p, _ in found if p["title"]) >= max(3, 0.25 * sum(bool(p["title"]) for p, _ in found))
         role = _role(path)
+        handles_welcome = bool(PERSON_PATH.search(path)) and sum(not p.get("_handle") for p, _ in found) >= len(found) / 2
+        found = [(p, f) for p, f in found if not p.pop("_handle", False) or handles_welcome]
         for person, _ in found:
             person["role"] = role
             if talk_titles:
@@ -204,11 +207,15 @@ def _person(fields: dict, url: str) -> dict | None:
         name = f"{first} {last}" if not name or name == first or "," in name else name
     elif name and last and not name.endswith(last):
         name = f"{name} {last}"
-    name = clean_space(name)
-    if not looks_like_typed_name(name):
+    name, packed_title, packed_company = unpack_cjk_name(name) or (clean_space(name), "", "")
+    weak = not looks_like_typed_name(name)
+    if weak and not _handle(name):
         return None
     person = _blank(name, url)
-    person["title"], person["company"] = _first(fields, TITLE_KEYS), _first(fields, COMPANY_KEYS)
+    if weak:  # a handle ("eri24816"): a person only where the data says these are people (see people_in)
+        person["_handle"] = True
+    person["title"] = _first(fields, TITLE_KEYS) or packed_title
+    person["company"] = _first(fields, COMPANY_KEYS) or packed_company
     if not person["company"] and (tagline := _first(fields, TAGLINE_KEYS)):
         title, person["company"] = split_tagline(tagline)
         person["title"] = person["title"] or title
@@ -217,6 +224,15 @@ def _person(fields: dict, url: str) -> dict | None:
     if links := _links(fields):
         person["links"] = {"other": links}
     return person
+
+
+def _handle(name: str) -> bool:
+    """A public handle given as a speaker's name ("eri24816", "JustinLin099", "何仁義 Vincent66"): letters with
+    digits or inner capitals, never a placeholder, a number, a slug or a sentence."""
+    words = name.split()
+    return (1 <= len(words) <= 3 and name.casefold() not in PLACEHOLDERS and not re.fullmatch(r"[\d\W_]+", name)
+            and all(re.fullmatch(r"[^\W_][\w.'’-]{1,29}", w) for w in words)
+            and any(re.search(r"[A-Za-z]\d|[a-z][A-Z]", w) for w in words) and not re.search(r"[-_.]\w+[-_.]", name))
 
 
 def _blank(name: str, url: str) -> dict:

@@ -215,3 +215,47 @@ def _split_comma(text: str) -> tuple[str, str]:
     if titleish[1] and _names_an_org(parts[0]):  # "EPAM, Chief Software Engineer, Flutter and Dart GDE"
         return parts[1], parts[0]
     return text, ""
+
+
+_HAN = "\u3400-\u9fff"
+_PANEL_LABEL = re.compile(r"^\s*(?:主持人|與談人|与谈人|主講人|主讲人|講者|讲者|引言人|moderator|panel(?:ist)?|discussant)"
+                          r"\s*[-–—:：]\s*", re.I)
+_HAN_NAME = re.compile(rf"([{_HAN}]{{2,4}}?)(教授|博士|律師|律师|老師|老师|先生|女士|醫師|医师)?")
+_HAN_ORG = re.compile(rf"[{_HAN}A-Za-z]+(?:科技|公司|大學|大学|學院|学院|集團|集团|銀行|银行|協會|协会|基金會|基金会|研究院|實驗室|实验室)")
+_ROLE_SEPARATOR = re.compile(r"\s*(?:暨|及|、|，|,|&|/|\band\b)\s*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def unpack_cjk_name(text: str) -> tuple[str, str, str] | None:
+    """(name, title, company) from a Chinese name field that packs roles and labels around the person's name:
+    "台灣大哥大總經理 暨 AppWorks 董事長 & 合夥人 林之晨" -> ("林之晨", "總經理", "台灣大哥大"); "與談人 - 張嘉淵博士
+    廣達電腦技術長" -> ("張嘉淵", "技術長", "廣達電腦"). The name is the last token of two to four Han characters (an
+    honorific glued to it dropped), with an English name written just before it ("Spot Guo 郭振忠"); the title and
+    company come from the first current role (a former one, "前 …", is none). ``None`` when the field is a plain
+    name, or holds no role, label or organisation to take apart ("何仁義 Vincent66" stays as given)."""
+    text = clean_space(text)
+    if not re.search(f"[{_HAN}]", text):
+        return None
+    labelled = bool(_PANEL_LABEL.match(text))
+    tokens = _PANEL_LABEL.sub("", text).split()
+    for i in range(len(tokens) - 1, -1, -1):
+        match = _HAN_NAME.fullmatch(tokens[i])
+        if match and not is_titleish(match[1]) and not any(f in match[1] for f in TITLE_FRAGMENTS):
+            break
+    else:
+        return None
+    start = i
+    while start > 0 and _LATIN_WORD.fullmatch(tokens[start - 1]):
+        start -= 1
+    before, after = " ".join(tokens[:start]), " ".join(tokens[i + 1:])
+    roles = [r for part in (before, after) if part and not re.match(r"^(前|前任|原)(?=\s|[" + _HAN + "])", part)
+             for r in _ROLE_SEPARATOR.split(part) if r]
+    with_title = [r for r in roles if any(f in r for f in TITLE_FRAGMENTS)]
+    orgs = [m[0] for r in roles if (m := _HAN_ORG.search(r))]
+    if not (labelled or match[2] or with_title or orgs or re.match(r"^(前|前任|原)(?=\s)", before)):
+        return None
+    name = " ".join(tokens[start:i] + [match[1]])
+    if with_title:
+        title, company = split_tagline(with_title[0])
+        return name, title, company
+    return name, "", orgs[0] if orgs else ""
