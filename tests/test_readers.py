@@ -883,3 +883,20 @@ def test_handles_are_speakers_names_where_the_data_lists_speakers_but_not_elsewh
     names = [p["name"] for p in people_in({"speakers": speakers, "rooms": rooms}, "http://conf.example/data.json")]
     assert names == [n for n in given if n != "TBA"]  # the rooms' "Room2A" and "Hall3" are no one's handles
     assert display_name("DJ / 李小龍") == "DJ / 李小龍" and display_name("ANN LEE") == "Ann Lee"
+
+
+def test_a_data_column_that_glues_titles_to_employers_is_split_where_the_employer_starts():
+    from prep.read.data_people import people_in
+
+    lines = ["SVP, Strategy & Marketing Quillon Labs", "VP of Financial Services R.T. Marsh", "Chairman & CEO Quillon, Inc.",
+             "Global Head of Commercial, Business and Retail Banking Arvenda", "VP, Information Technology Services NWECU",
+             "Technical Advisor, Software Engineering", "VP, Quillon Product Marketing", "Principal Consultant, Brightmoor.",
+             "Manager Integration & Mobility, Halvard", "Director, IT - eCommerce & Mobile at The Lindqvist Companies"]
+    records = [{"name": f"Person {chr(65 + i)}{chr(97 + i)}", "speaker_title": t} for i, t in enumerate(lines)]
+    got = [(p["title"], p["company"]) for p in people_in({"speakers": records}, "http://conf.example/speakers.js")]
+    assert got == [("SVP, Strategy & Marketing", "Quillon Labs"), ("VP of Financial Services", "R.T. Marsh"),
+                   ("Chairman & CEO", "Quillon, Inc."), ("Global Head of Commercial, Business and Retail Banking", "Arvenda"),
+                   ("VP, Information Technology Services", "NWECU"), ("Technical Advisor, Software Engineering", ""),
+                   ("VP, Quillon Product Marketing", ""), ("Principal Consultant", "Brightmoor"),
+                   ("Manager Integration & Mobility", "Halvard"),
+                   ("Director, IT - eCommerce & Mobile", "The Lindqvist Companies")]

@@ -24,7 +24,8 @@ from urllib.parse import urljoin
 
 from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
-from .taglines import split_glued, split_tagline, unpack_cjk_name
+from .taglines import (names_a_department, only_departments, split_glued, split_tagline, split_trailing_org,
+                       tidy_company, unpack_cjk_name)
 from .trees import load_tree, syntax
 
 # Keys are compared lower-cased with everything but letters and digits removed.
@@ -94,7 +95,8 @@ def people_in(tree, url: str) -> list[dict]:
         # no company anywhere in the set: its title column is a tagline ("CTO Kony, Inc.", "CMO, Fenergo")
         taglines = not any(p["company"] for p, _ in found)
         # ... and when many of its lines glue the company to the title ("Managing Director Slalom"), all do
-        glued = taglines and sum(all(split_glued(p["title"])) and not split_tagline(p["title"])[1]
+        glued = taglines and sum(bool(split_trailing_org(p["title"])[1])
+                                 or all(split_glued(p["title"])) and not split_tagline(p["title"])[1]
                                  for p, _ in found if p["title"]) >= max(3, 0.25 * sum(bool(p["title"]) for p, _ in found))
         role = _role(path)
         handles_welcome = bool(PERSON_PATH.search(path)) and sum(not p.get("_handle") for p, _ in found) >= len(found) / 2
@@ -105,8 +107,14 @@ def people_in(tree, url: str) -> list[dict]:
                 person["title"] = ""
             elif taglines and person["title"]:
                 title, company = split_tagline(person["title"])
-                if not company and glued:
+                trailing = split_trailing_org(person["title"]) if glued else ("", "")
+                if trailing[1] and (not company or trailing[1] == company or names_a_department(company)):
+                    title, company = trailing  # the employer at the end of a glued line, as the column writes it
+                elif not company and glued:
                     title, company = split_glued(person["title"])
+                if glued and company and only_departments(company):
+                    title, company = person["title"], ""  # "Technical Advisor, Software Engineering": no employer
+                company = tidy_company(company)
                 if company:
                     person["title"], person["company"] = title, company
             key = normalize_name(person["name"])

@@ -62,6 +62,64 @@ def split_glued(text: str) -> tuple[str, str]:
     return "", ""
 
 
+# What a job title's department or scope is called ("VP, Partner Development", "Head of Retail Banking"): never
+# the employer's name, however it is capitalised. Short forms too ("Sr. Dir Prod Mgmt").
+DEPARTMENT_WORDS = set("""
+strategy marketing product products management development partnership partnerships services
+service banking business retail commercial insight insights digital technology technologies information engineering
+software sales operations finance financial research innovation customer customers success experience platform
+platforms solutions data analytics security infrastructure cloud mobile design communications growth transformation
+consulting delivery enterprise global channel channels alliances ecosystem talent human resources legal compliance risk
+payments lending wealth team teams group strategic principal analyst serving application applications prod mgmt mktg
+dev eng ops dir sr jr ux ui it qa ai ml hr pr devops mobility integration ecommerce e-commerce of and the for in & / - –
+""".split())
+_LEGAL_WORD = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|ag|plc|llp|corp|co|sa|nv|bv|oy|ab)\.?$", re.I)
+
+
+_LINKING = {"of", "and", "the", "for", "in", "&", "/", "-", "–"}
+
+
+def names_a_department(text: str) -> bool:
+    """Whether a would-be employer holds a department word ("Strategy & Marketing Kony DBX")."""
+    return any(w.strip(",.;:").lower() in DEPARTMENT_WORDS - _LINKING for w in clean_space(text).split())
+
+
+def tidy_company(company: str) -> str:
+    """"Slalom." -> "Slalom": a sentence's full stop, not an abbreviation ("Kony, Inc.", "J.D. Power" keep theirs)."""
+    last = company.split()[-1] if company.split() else ""
+    return company[:-1] if company.endswith(".") and last.count(".") == 1 and not _LEGAL_WORD.match(last) else company
+
+
+def only_departments(text: str) -> bool:
+    """"Software Engineering", "Serving Application Development": a department or scope, not an employer."""
+    words = [w.strip(",.;:").lower() for w in clean_space(text).split()]
+    return bool(words) and all(w in DEPARTMENT_WORDS for w in words)
+
+
+def split_trailing_org(text: str) -> tuple[str, str]:
+    """("SVP, Strategy & Marketing", "Kony DBX") from "SVP, Strategy & Marketing Kony DBX": the employer is the run of
+    capitalised words at the end that are neither job nor department words ("Partner Development Microsoft",
+    "Retail Banking Fenergo", "Prod Mgmt Kony, Inc."); ("", "") when the line ends in one ("VP, Product Marketing").
+    Only for a column where titles are glued to companies (see data_people)."""
+    words = clean_space(text).split()
+    cut = len(words)
+    while cut > 1:
+        word = words[cut - 1]
+        bare = word.strip(",.;:").lower()
+        if word.endswith(",") and cut < len(words) and not _LEGAL_WORD.match(words[cut]):
+            break  # "Manager Integration & Mobility, Oceaneering": the comma ends the title
+        if _LEGAL_WORD.match(word.strip(",")) or \
+                word[:1].isupper() and bare not in DEPARTMENT_WORDS and bare not in TITLE_WORDS and not is_titleish(word):
+            cut -= 1
+            continue
+        break
+    title, company = " ".join(words[:cut]).rstrip(" ,;:-–"), " ".join(words[cut:])
+    job = is_titleish(title) or all(w.strip(",.").lower() in DEPARTMENT_WORDS | TITLE_WORDS for w in title.split())
+    if not company or not title or not job or _LEGAL_WORD.match(company):
+        return "", ""
+    return title, company if _LEGAL_WORD.match(words[-1]) else company.rstrip(".")
+
+
 def split_tagline(tagline: str | None) -> tuple[str, str]:
     """Split a free-form tagline into ``(title, company)``; either may be empty.
 
