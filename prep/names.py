@@ -129,7 +129,26 @@ def is_slogan(text: str) -> bool:
     if any(t.lower() in SLOGAN_WORDS for t in tokens) and not any(t.lower() in TITLE_WORDS - {"enthusiast"} for t in tokens):
         return True
     sentence = [t for t in tokens if t in ("I", "I'm") or t.islower() and len(t) > 1 and t in _SENTENCE_WORDS]
-    return len(tokens) >= 2 and not is_titleish(text) and bool(sentence)
+    return len(tokens) >= 2 and not is_titleish(text) and bool(sentence) or _parallel(text)
+
+
+_TITLE_PARTICIPLES = {"managing", "acting", "founding", "visiting", "consulting", "presiding", "supervising",
+                      "distinguished", "retired", "elected", "appointed", "leading", "contributing", "practicing"}
+
+
+def _parallel(text: str) -> bool:
+    """Two halves of one shape, as mottos are built: "Better by Design, Excel by Build", "Emerging Human,
+    Recovering Engineer" (the same linking word in the same place, or both opening with a participle). A title
+    and its company ("Staff Engineer, Kettle Labs") or two roles ("Author, Speaker") have no such shape."""
+    halves = [h.split() for h in re.split(r"\s*[,;/|]\s*", clean_space(text)) if h]
+    if len(halves) != 2 or len(halves[0]) != len(halves[1]) or not 2 <= len(halves[0]) <= 4:
+        return False
+    (a, b) = halves
+    linked = any(x == y and x.islower() and x in {"by", "of", "and", "in", "at", "for", "with", "to"}
+                 for x, y in zip(a[1:-1], b[1:-1])) and not any(is_titleish(" ".join(h)) for h in halves)
+    participles = all(re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", h[0]) and h[0].lower() not in TITLE_WORDS | _TITLE_PARTICIPLES
+                      for h in halves)
+    return linked or participles
 
 
 #: Words that make a phrase an organisation's name ("Esperanto Technologies", "Sandia National Laboratories").

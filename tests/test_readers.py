@@ -639,9 +639,18 @@ def test_the_page_decides_what_its_job_marked_line_holds(lines, expected):
 
 
 @pytest.mark.parametrize("tagline", ["Curiosity is everything", "Javascript Junkie", "I like to make stuff",
-                                     "Guy that's learning stuff", "Salty Spaghetti - Dev by day, gamer by night"])
+                                     "Guy that's learning stuff", "Salty Spaghetti - Dev by day, gamer by night",
+                                     "Wandering Mind, Reformed Designer", "Faster by Habit, Kinder by Choice"])
 def test_a_slogan_gives_neither_title_nor_company(tagline):
     assert split_tagline(tagline) == ("", "")
+
+
+@pytest.mark.parametrize("tagline, expected", [
+    ("Head of Data, Head of AI", ("Head of Data, Head of AI", "")), ("Managing Partner, Leading Edge", ("Managing Partner", "Leading Edge")),
+    ("Staff Engineer, Kettle Labs", ("Staff Engineer", "Kettle Labs")),
+])
+def test_two_roles_or_a_role_and_its_firm_are_no_motto_however_alike_their_halves(tagline, expected):
+    assert split_tagline(tagline) == expected
 
 
 @pytest.mark.parametrize("company", ["This American Life", "Free Your Birds", "CSC - IT Center for Science",
