@@ -24,8 +24,15 @@ from urllib.parse import urljoin
 
 from ..names import PLACEHOLDERS, clean_space, is_titleish, looks_like_typed_name, normalize_name
 from . import Parsed, register
-from .taglines import (names_a_department, only_departments, split_glued, split_tagline, split_trailing_org,
-                       tidy_company, unpack_cjk_name)
+from .taglines import (
+    names_a_department,
+    only_departments,
+    split_glued,
+    split_tagline,
+    split_trailing_org,
+    tidy_company,
+    unpack_cjk_name,
+)
 from .trees import load_tree, syntax
 
 # Keys are compared lower-cased with everything but letters and digits removed.

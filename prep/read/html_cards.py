@@ -43,9 +43,9 @@ def parse(text: str, url: str) -> Parsed:
         if streamed is not None:
             return streamed
     root = html_tree(text)
-    next_links = _next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
-    _strip(root)
-    best, best_items, scored, groups = _best_group(root)
+    pagination = next_links(root)  # before navigation is dropped: pagination often sits in a <nav>
+    strip_chrome(root)
+    best, best_items, scored, groups = best_group(root)
     if best:
         best = _typed_names(best_items, best)
     cards = best + _more_of_the_same(best, scored) + _lists_by_form(best, scored)
@@ -64,11 +64,11 @@ def parse(text: str, url: str) -> Parsed:
         parsed.note = (f"{groups} repeated blocks, none looked like people" if groups
                        else "no repeated blocks on the page")
     parsed.profile_pages = [p["profile_url"] for p in parsed.people if p.get("profile_url")]
-    parsed.next_pages = _same_site(next_links, url) if parsed.people else []
+    parsed.next_pages = same_site(pagination, url) if parsed.people else []
     return parsed
 
 
-def _best_group(root) -> tuple[list, list, list, int]:
+def best_group(root) -> tuple[list, list, list, int]:
     """The page's card list: of the groups of repeated blocks, the one that looks most like people (most
     distinct names, in the same place of each block, in rich blocks). Returns ``(best, its blocks, every
     group that holds names, how many groups there were)``; ``best`` pairs each block with its name hit."""
@@ -165,7 +165,7 @@ def read_person(text: str, url: str, name: str) -> dict | None:
     """The card of one named person on a page of their own (a speaker's profile page): the smallest
     element that names them and says more than the name, read like any card."""
     root = html_tree(text)
-    _strip(root)
+    strip_chrome(root)
     target, best, views = normalize_name(name), None, []
     for el in root.iter("div", "article", "section", "main", "li", "td", "header", "figure"):
         hit = find_name(el)
@@ -267,7 +267,7 @@ def _lists_by_form(best: list, scored: list) -> list:
 NEXT_LABEL = re.compile(r"^(next( page)?|older|more speakers|weiter|suivant|siguiente)?\s*[›»→>]*$", re.I)
 
 
-def _next_links(root) -> list[str]:
+def next_links(root) -> list[str]:
     """Where the list goes on: ``rel="next"`` (a ``<link>`` in the head or an anchor), or an anchor
     labelled "Next" or "›" in something named for pagination."""
     hrefs = [el.get("href", "") for el in root.iter("link", "a") if "next" in (el.get("rel") or "").lower().split()]
@@ -279,7 +279,7 @@ def _next_links(root) -> list[str]:
     return hrefs
 
 
-def _same_site(hrefs: list[str], url: str) -> list[str]:
+def same_site(hrefs: list[str], url: str) -> list[str]:
     """The first link that stays on the page's site (http or https only) and leads elsewhere."""
     if not url.startswith(("http://", "https://")):
         return []
@@ -299,7 +299,7 @@ def _fields_of_cards(found) -> bool:
     return len(parents) >= 2 and len(found) >= 2 * len(parents)
 
 
-def _strip(root) -> None:
+def strip_chrome(root) -> None:
     """Drop what never holds people (scripts, navigation, forms, comments); ``<br>`` reads as a space."""
     for br in root.iter("br"):  # "Ada<br>Lovelace" reads "Ada Lovelace", not "AdaLovelace"
         br.tail = " " + (br.tail or "")

@@ -17,7 +17,7 @@ from ..names import clean_space
 from . import Parsed
 from .card import find_name
 from .columns import edition_of, job_column, label_column, motto_column
-from .html_cards import _best_group, _next_links, _same_site, _strip, add_card, typed_hit
+from .html_cards import add_card, best_group, next_links, same_site, strip_chrome, typed_hit
 
 HEAD = 1_000_000  # characters of the page's start read whole, to learn what its cards look like
 CHUNK = 1 << 16  # characters fed to the parser at a time
@@ -27,9 +27,9 @@ MIN_CARDS = 20  # fewer regular cards in the start: not a list to stream
 def parse_large(text: str, url: str) -> Parsed | None:
     """The people of a very large page, or ``None`` when its start shows no regular card list."""
     root = html_tree(text[:text.rfind("<", 0, HEAD) if "<" in text[:HEAD] else HEAD])
-    next_links = _next_links(root)
-    _strip(root)
-    best, _, _, _ = _best_group(root)
+    pagination = next_links(root)
+    strip_chrome(root)
+    best, _, _, _ = best_group(root)
     if len(best) < MIN_CARDS:
         return None
     tag, cls = best[0][0].tag, best[0][0].get("class")
@@ -43,7 +43,7 @@ def parse_large(text: str, url: str) -> Parsed | None:
     label_column(records, lines, by_class, count)
     parsed = Parsed(people=records, reader="html-cards")
     parsed.profile_pages = [p["profile_url"] for p in records if p.get("profile_url")]
-    parsed.next_pages = _same_site(next_links, url) if records else []
+    parsed.next_pages = same_site(pagination, url) if records else []
     return parsed
 
 

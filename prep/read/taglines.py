@@ -70,7 +70,7 @@ service banking business retail commercial insight insights digital technology t
 software sales operations finance financial research innovation customer customers success experience platform
 platforms solutions data analytics security infrastructure cloud mobile design communications growth transformation
 consulting delivery enterprise global channel channels alliances ecosystem talent human resources legal compliance risk
-payments lending wealth team teams group strategic principal analyst serving application applications prod mgmt mktg
+payments lending wealth team teams group application applications prod mgmt mktg
 dev eng ops dir sr jr ux ui it qa ai ml hr pr devops mobility integration ecommerce e-commerce of and the for in & / - –
 """.split())
 _LEGAL_WORD = re.compile(r"^(?:inc|llc|ltd|limited|gmbh|ag|plc|llp|corp|co|sa|nv|bv|oy|ab)\.?$", re.I)

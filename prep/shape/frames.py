@@ -177,14 +177,16 @@ def person_aliases(records: list[dict]) -> dict[str, str]:
             for b in family[i + 1:]:
                 if _nicknames(normalize_name(a["name"]).split()[0], normalize_name(b["name"]).split()[0]):
                     join(a, b)
+    longer: dict[str, list[tuple[str, dict]]] = defaultdict(list)  # family name -> longer names that end in it
+    for key, record in named.items():
+        if len(words := key.split()) > 2:
+            longer[words[-1]].append((words[0], record))
     for key, record in named.items():  # "John Roa" in the schedule, "Jhon Jairo Roa" on the team page
         words = key.split()
         if len(words) == 2:
-            for other_key, other in named.items():
-                more = other_key.split()
-                if len(more) > 2 and more[-1] == words[-1] and _respelled(words[0], more[0]):
-                    join(other, record)
-                    break
+            other = next((o for first, o in longer.get(words[1], []) if _respelled(words[0], first)), None)
+            if other is not None:
+                join(other, record)
     return {alias: name for alias, name in keep.items() if normalize_name(name) != alias}
 
 
